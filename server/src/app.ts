@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { LoggerService, LogLevel } from '@nestjs/common';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module.js';
+import { createValidationPipe } from './common/graphql/validation.js';
+import type { AppConfig } from './config.js';
+
+const API_PREFIXES = /^\/(graphql|files|health)(\/|$)/;
+
+export interface CreateAppOptions {
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+/** Builds the whole server (API, security headers, the built client) without listening. */
+export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bodyParser: false,
+    abortOnError: false,
+    logger: options.logger ?? ['error', 'warn', 'log'],
+  });
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  http.disable('x-powered-by');
+  http.set('trust proxy', config.trustProxy);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(config.production ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: config.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (API_PREFIXES.test(req.path)) res.setHeader('cache-control', 'no-store');
+    next();
+  });
+  app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.useGlobalPipes(createValidationPipe());
+
+  if (config.clientDist && existsSync(join(config.clientDist, 'index.html'))) {
+    const dist = config.clientDist;
+    http.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+    http.use(express.static(dist, { index: false, maxAge: 0 }));
+    // Client-side routes all load the single page; API paths never fall through to it.
+    http.get(/.*/, (req: Request, res: Response, next: NextFunction) => {
+      if (API_PREFIXES.test(req.path) || !req.accepts('html')) return next();
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(join(dist, 'index.html'));
+    });
+  }
+
+  await app.init();
+
+  // Errors raised outside Nest (an oversized or malformed body) get a short JSON answer, no stack.
+  http.use((err: { status?: number; statusCode?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status ?? err.statusCode ?? 500;
+    const message =
+      err.type === 'entity.too.large'
+        ? 'The request is too large'
+        : err.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : status < 500
+            ? 'The request could not be understood'
+            : 'Something went wrong on the server';
+    res.status(status).setHeader('cache-control', 'no-store').json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
+  return app;
+}

@@ -1,0 +1,120 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { HttpException, Logger } from '@nestjs/common';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config.js';
+import { isDatabaseUnavailable } from './errors.js';
+import { createLoaders } from './loaders.js';
+import type { GqlContext } from './context.js';
+
+/** Limits that stop abusive documents before execution. They are never echoed to the caller. */
+export const GRAPHQL_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 3000,
+  maxDirectives: 20,
+  maxCost: 20000,
+} as const;
+
+const OWN_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
+]);
+const APOLLO_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const logger = new Logger('GraphQL');
+
+const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'TOO_MANY_REQUESTS' };
+
+/**
+ * Every error leaves the server as a message for a person and a code, never a stack trace or an
+ * internal detail. Unknown errors are logged with a reference the person can quote.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const code = String(formatted.extensions?.code ?? '');
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof GraphQLError && OWN_CODES.has(String(original.extensions.code))) {
+    const { code: c, fields, retryAfterSeconds } = original.extensions as Record<string, unknown>;
+    return { ...base, message: original.message, extensions: { code: c, ...(fields ? { fields } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
+  }
+  if (APOLLO_CODES.has(code) || (code === 'BAD_USER_INPUT' && !(original instanceof Error && !(original instanceof GraphQLError)))) {
+    return { ...base, message: formatted.message, extensions: { code } };
+  }
+  if (original instanceof HttpException) {
+    const status = original.getStatus();
+    return { ...base, message: original.message, extensions: { code: HTTP_CODES[status] ?? 'BAD_REQUEST' } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return {
+      ...base,
+      message: 'MASE Hub cannot reach its database just now. Nothing was saved. Try again in a moment.',
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+    };
+  }
+  const reference = randomUUID().slice(0, 8);
+  logger.error(`[${reference}] ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+  return {
+    ...base,
+    message: `Something went wrong on the server (reference ${reference}). Try again; if it keeps happening, tell your administrator.`,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/** `Cache-Control: no-store` on every GraphQL response, whatever path produced it. */
+const noStore: ApolloServerPlugin = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse: ({ response }) => {
+        response.http.headers.set('cache-control', 'no-store');
+        return Promise.resolve();
+      },
+    }),
+};
+
+export function graphqlOptions(config: AppConfig, dataSource: DataSource, autoSchemaFile: string | true = true): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: !config.production },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases, exposeLimits: false },
+    maxTokens: { n: GRAPHQL_LIMITS.maxTokens, exposeLimits: false },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: false },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: false, ignoreIntrospection: !config.production },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+  return {
+    path: '/graphql',
+    autoSchemaFile,
+    sortSchema: true,
+    playground: false,
+    graphiql: false,
+    introspection: !config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    // @nestjs/apollo's types name Apollo's CommonJS build and these its ES build: the same objects at run time.
+    plugins: [...armor.plugins, noStore, ApolloServerPluginLandingPageDisabled()] as unknown as ApolloDriverConfig['plugins'],
+    validationRules: armor.validationRules,
+    formatError,
+    // Guards run on field resolvers too, so a sensitive field cannot be reached through a nested path.
+    fieldResolverEnhancers: ['guards'],
+    context: ({ req, res }: Pick<GqlContext, 'req' | 'res'>): GqlContext => ({ req, res, loaders: createLoaders(dataSource) }),
+  };
+}

@@ -1,0 +1,8 @@
+import { AgencyEntity } from '../modules/agencies/agency.entity.js';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
+import { SessionEntity } from '../modules/auth/session.entity.js';
+import { SignInThrottleEntity } from '../modules/auth/sign-in-throttle.entity.js';
+import { UserEntity } from '../modules/users/user.entity.js';
+
+/** Every TypeORM entity, registered as classes so the same list serves the app, the CLI and the tests. */
+export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity];

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from '../../common/auth/access.guard.js';
+import { AuthResolver } from './auth.resolver.js';
+import { AuthService } from './auth.service.js';
+import { PasswordService } from './password.service.js';
+import { SessionService } from './session.service.js';
+import { SignInThrottleService } from './sign-in-throttle.service.js';
+
+@Module({
+  providers: [
+    PasswordService,
+    SessionService,
+    SignInThrottleService,
+    AuthService,
+    AuthResolver,
+    // Deny by default, for every resolver and route in the application.
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [PasswordService, SessionService],
+})
+export class AuthModule {}

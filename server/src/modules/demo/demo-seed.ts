@@ -1,0 +1,68 @@
+import { hash } from '@node-rs/argon2';
+import { ARGON2 } from '../auth/password.service.js';
+import type { DataSource } from 'typeorm';
+import { AgencyEntity } from '../agencies/agency.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DEMO_AGENCIES, DEMO_BOROUGH, DEMO_PASSWORD, DEMO_USERS } from './demo-borough.js';
+
+export interface SeedOptions {
+  profile: 'demo';
+  seed: number;
+}
+
+export interface SeedSummary {
+  agencies: number;
+  users: number;
+}
+
+/** True when the database holds no agencies and no users: a fresh install. */
+export async function isEmpty(ds: DataSource): Promise<boolean> {
+  const [row]: { n: number }[] = await ds.query(`SELECT (SELECT count(*) FROM agency) + (SELECT count(*) FROM app_user) AS n`);
+  return Number(row.n) === 0;
+}
+
+/**
+ * Seeds the fictional demo borough: one agency per kind and one user per role. Deterministic for
+ * a given seed, idempotent (existing rows with the same names are kept), and all in one transaction.
+ */
+export async function seedDemo(ds: DataSource, options: SeedOptions): Promise<SeedSummary> {
+  const passwordHash = await hash(DEMO_PASSWORD, ARGON2);
+  const audit = new AuditService(ds);
+  return ds.transaction(async (m) => {
+    const agencies = m.getRepository(AgencyEntity);
+    const users = m.getRepository(UserEntity);
+    const byKind = new Map<string, AgencyEntity>();
+    let createdAgencies = 0;
+    let createdUsers = 0;
+    for (const a of DEMO_AGENCIES) {
+      let agency = await agencies.findOne({ where: { name: a.name } });
+      if (!agency) {
+        agency = await agencies.save(agencies.create({ name: a.name, kind: a.kind, active: true }));
+        createdAgencies++;
+      }
+      byKind.set(a.kind, agency);
+    }
+    for (const u of DEMO_USERS) {
+      if (await users.findOne({ where: { email: u.email } })) continue;
+      await users.save(
+        users.create({
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          agencyId: u.agencyKind ? (byKind.get(u.agencyKind)?.id ?? null) : null,
+          passwordHash,
+          status: 'ACTIVE',
+          mustChangePassword: false,
+        }),
+      );
+      createdUsers++;
+    }
+    await audit.record(m, {
+      action: 'demo.seeded',
+      actorLabel: 'seed',
+      details: { borough: DEMO_BOROUGH, profile: options.profile, seed: options.seed, agencies: createdAgencies, users: createdUsers },
+    });
+    return { agencies: createdAgencies, users: createdUsers };
+  });
+}

@@ -1,0 +1,3 @@
+export * from './roles.js';
+export * from './agencies.js';
+export * from './password.js';
