@@ -1,4 +1,6 @@
-import { ValidationPipe, type ArgumentMetadata, type PipeTransform, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type PipeTransform, type Type, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
+import { Args } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
 import { badInput, type FieldProblem } from './errors.js';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -16,15 +18,33 @@ function humanise(field: string, message: string): string {
   return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${text}`;
 }
 
+const VALIDATION_OPTIONS: ValidationPipeOptions = {
+  transform: true,
+  whitelist: true,
+  forbidUnknownValues: true,
+  stopAtFirstError: true,
+  exceptionFactory: (errors) => badInput(flatten(errors)),
+};
+
+/**
+ * Names fields the way the caller sent them: inside an `input` argument by their own name
+ * ("email"), inside any other argument with the argument's name first ("page.first").
+ */
+class FieldValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (err) {
+      const fields = err instanceof GraphQLError ? (err.extensions.fields as FieldProblem[] | undefined) : undefined;
+      if (!fields || !metadata.data || metadata.data === 'input') throw err;
+      throw badInput(fields.map((f) => ({ ...f, field: `${metadata.data}.${f.field}` })));
+    }
+  }
+}
+
 /** Validates every @Args input; failures become one BAD_USER_INPUT error listing each field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    transform: true,
-    whitelist: true,
-    forbidUnknownValues: true,
-    stopAtFirstError: true,
-    exceptionFactory: (errors) => badInput(flatten(errors)),
-  });
+  return new FieldValidationPipe(VALIDATION_OPTIONS);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,4 +55,20 @@ export class IdPipe implements PipeTransform<unknown, string> {
     if (typeof value === 'string' && UUID.test(value)) return value.toLowerCase();
     throw badInput([{ field: meta.data ?? 'id', message: 'This is not a valid identifier' }]);
   }
+}
+
+/** Validates an argument against a given class even when its TypeScript type is `T | null`. */
+class TypedValidationPipe<T> extends FieldValidationPipe {
+  constructor(private readonly type: Type<T>) {
+    super(VALIDATION_OPTIONS);
+  }
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (value === null || value === undefined) return Promise.resolve(value);
+    return super.transform(value, { ...metadata, metatype: this.type });
+  }
+}
+
+/** An optional input-object argument, validated like any other (`@Args` alone cannot see the class through `| null`). */
+export function OptionalArg<T>(name: string, type: Type<T>): ParameterDecorator {
+  return Args(name, { type: () => type, nullable: true }, new TypedValidationPipe(type));
 }

@@ -5,6 +5,7 @@ import { CurrentActor } from '../../common/auth/current-actor.decorator.js';
 import { connection, decodeCursor, PageInput, type Connection } from '../../common/graphql/pagination.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { AuditService } from './audit.service.js';
+import { OptionalArg } from '../../common/graphql/validation.js';
 import { AuditChainStatus, AuditEventConnection, AuditFilterInput } from './dto/audit.types.js';
 
 @Resolver(() => AuditEventEntity)
@@ -14,8 +15,8 @@ export class AuditResolver {
 
   @Query(() => AuditEventConnection, { description: 'Audit events, newest first' })
   async auditEvents(
-    @Args('filter', { type: () => AuditFilterInput, nullable: true }) filter: AuditFilterInput | null,
-    @Args('page', { type: () => PageInput, nullable: true }) page: PageInput | null,
+    @OptionalArg('filter', AuditFilterInput) filter: AuditFilterInput | null,
+    @OptionalArg('page', PageInput) page: PageInput | null,
   ): Promise<Connection<AuditEventEntity>> {
     const first = page?.first ?? 50;
     const after = decodeCursor(page?.after, 1);

@@ -95,7 +95,7 @@ export class AuditService {
    */
   async verify(manager: EntityManager = this.dataSource.manager): Promise<ChainVerification> {
     const [broken]: { seq: string; problem: string }[] = await manager.query(
-      `SELECT seq::text, CASE
+      `SELECT chain.seq::text AS seq, CASE
           WHEN prev_hash <> expected_prev THEN 'previous-hash link broken'
           WHEN seq <> prev_seq + 1 THEN 'gap in sequence'
           ELSE 'content does not match its hash' END AS problem
@@ -107,14 +107,14 @@ export class AuditService {
          FROM audit_event e
        ) chain
        WHERE prev_hash <> expected_prev OR seq <> prev_seq + 1 OR hash <> recomputed
-       ORDER BY seq LIMIT 1`,
+       ORDER BY chain.seq LIMIT 1`,
       [GENESIS],
     );
     const [stats]: { events: string; last_seq: string | null; last_hash: string | null; head_seq: string; head_hash: string }[] =
       await manager.query(
         `SELECT (SELECT count(*) FROM audit_event)::text AS events,
-                (SELECT seq::text FROM audit_event ORDER BY seq DESC LIMIT 1) AS last_seq,
-                (SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1) AS last_hash,
+                (SELECT e.seq::text FROM audit_event e ORDER BY e.seq DESC LIMIT 1) AS last_seq,
+                (SELECT e.hash FROM audit_event e ORDER BY e.seq DESC LIMIT 1) AS last_hash,
                 h.seq::text AS head_seq, h.hash AS head_hash
          FROM audit_chain_head h`,
       );

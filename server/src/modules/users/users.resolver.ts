@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Context } from '@nestjs/graphql';
 import { AllowedDuringPasswordChange, AnySignedIn, Roles } from '../../common/auth/access.decorators.js';
-import { IdPipe } from '../../common/graphql/validation.js';
+import { IdPipe, OptionalArg } from '../../common/graphql/validation.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/current-actor.decorator.js';
 import type { GqlContext } from '../../common/graphql/context.js';
@@ -24,8 +24,8 @@ export class UsersResolver {
 
   @Query(() => UserConnection, { description: 'Users, by name' })
   users(
-    @Args('filter', { type: () => UsersFilter, nullable: true }) filter: UsersFilter | null,
-    @Args('page', { type: () => PageInput, nullable: true }) page: PageInput | null,
+    @OptionalArg('filter', UsersFilter) filter: UsersFilter | null,
+    @OptionalArg('page', PageInput) page: PageInput | null,
   ): Promise<Connection<UserEntity>> {
     return this.service.list(filter ?? {}, page?.first ?? 50, page?.after);
   }

@@ -1,0 +1,76 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { ROLES, type Role } from '@mase/shared';
+import { buildSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printSortedSchema } from '../../server/src/schema.js';
+import { ACCESS_POLICY } from '../support/access-policy.js';
+import { codeOf, type GqlClient } from '../support/gql-client.js';
+import { documentFor, rootFields } from '../support/schema-walk.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const committed = readFileSync(new URL('../../server/schema.gql', import.meta.url), 'utf8');
+const schema = buildSchema(committed);
+const fields = rootFields(schema);
+
+let t: TestApp;
+const clients = new Map<Role, GqlClient>();
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const role of ROLES) clients.set(role, await t.as(role));
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('the schema', () => {
+  it('served by the running app is the committed server/schema.gql', () => {
+    expect(printSortedSchema(t.app.get(GraphQLSchemaHost).schema)).toBe(committed);
+  });
+
+  it('has an access decision for every root field, and none for fields that do not exist', () => {
+    const inSchema = fields.map((f) => `${f.type}.${f.field.name}`).sort();
+    const inPolicy = (['Query', 'Mutation'] as const).flatMap((type) => Object.keys(ACCESS_POLICY[type]).map((n) => `${type}.${n}`)).sort();
+    expect(inSchema).toEqual(inPolicy);
+  });
+});
+
+describe('deny by default', () => {
+  it.each(fields.map((f) => [`${f.type}.${f.field.name}`, f] as const))('%s refuses a caller who is not signed in', async (_, f) => {
+    const access = ACCESS_POLICY[f.type][f.field.name];
+    if (access === 'PUBLIC') {
+      expect(f.field.name).toBe('signIn');
+      return;
+    }
+    const r = await t.anonymous().gql(documentFor(f.operation, f.field));
+    expect(codeOf(r)).toBe('UNAUTHENTICATED');
+    expect((r.data as Record<string, unknown> | null)?.[f.field.name] ?? null).toBeNull();
+  });
+
+  const wrongRoleCases = fields.flatMap((f) => {
+    const access = ACCESS_POLICY[f.type][f.field.name];
+    if (!access || access === 'PUBLIC') return [];
+    return ROLES.filter((r) => !access.includes(r)).map((role) => [`${f.type}.${f.field.name}`, role, f] as const);
+  });
+
+  it('leaves some field that some role may not call (the walk below is not empty)', () => {
+    expect(wrongRoleCases.length).toBeGreaterThan(20);
+  });
+
+  it.each(wrongRoleCases)('%s refuses %s', async (_, role, f) => {
+    const r = await clients.get(role)!.gql(documentFor(f.operation, f.field));
+    expect(codeOf(r)).toBe('FORBIDDEN');
+    expect((r.data as Record<string, unknown> | null)?.[f.field.name] ?? null).toBeNull();
+  });
+
+  const allowedQueries = fields.flatMap((f) => {
+    const access = ACCESS_POLICY[f.type][f.field.name];
+    if (f.type !== 'Query' || !access || access === 'PUBLIC') return [];
+    return access.map((role) => [`Query.${f.field.name}`, role, f] as const);
+  });
+
+  it.each(allowedQueries)('%s lets %s through the guard', async (_, role, f) => {
+    const r = await clients.get(role)!.gql(documentFor(f.operation, f.field));
+    expect(['UNAUTHENTICATED', 'FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED']).not.toContain(codeOf(r));
+  });
+});

@@ -1,0 +1,35 @@
+import { ROLES, type Role } from '@mase/shared';
+
+/**
+ * Who may call each root field of the API: the declarative policy the schema walk checks the
+ * running server against. A field missing here fails the walk, so a new field cannot ship
+ * without a decision about who may call it.
+ */
+export type Access = 'PUBLIC' | readonly Role[];
+
+const ALL = ROLES;
+const ADMIN = ['ADMIN'] as const;
+
+export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<string, Access> } = {
+  Query: {
+    me: ALL,
+    agencies: ALL,
+    agency: ALL,
+    users: ADMIN,
+    user: ADMIN,
+    auditEvents: ADMIN,
+    auditActions: ADMIN,
+    auditChainStatus: ADMIN,
+  },
+  Mutation: {
+    signIn: 'PUBLIC',
+    signOut: ALL,
+    changePassword: ALL,
+    createUser: ADMIN,
+    updateUser: ADMIN,
+    setUserStatus: ADMIN,
+    resetUserPassword: ADMIN,
+    createAgency: ADMIN,
+    updateAgency: ADMIN,
+  },
+};
