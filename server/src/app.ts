@@ -71,19 +71,5 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
 
   await app.init();
 
-  // Errors raised outside Nest (an oversized or malformed body) get a short JSON answer, no stack.
-  http.use((err: { status?: number; statusCode?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    const status = err.status ?? err.statusCode ?? 500;
-    const message =
-      err.type === 'entity.too.large'
-        ? 'The request is too large'
-        : err.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON'
-          : status < 500
-            ? 'The request could not be understood'
-            : 'Something went wrong on the server';
-    res.status(status).setHeader('cache-control', 'no-store').json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
-  });
   return app;
 }

@@ -56,6 +56,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { code: c, fields, retryAfterSeconds } = original.extensions as Record<string, unknown>;
     return { ...base, message: original.message, extensions: { code: c, ...(fields ? { fields } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
   }
+  if (code === 'GRAPHQL_PARSE_FAILED' && /tokens/.test(formatted.message)) {
+    // graphql-js names its token limit in the message; the limits are not told to callers.
+    return { message: 'Syntax Error: the query is too large.', extensions: { code } };
+  }
   if (APOLLO_CODES.has(code) || (code === 'BAD_USER_INPUT' && !(original instanceof Error && !(original instanceof GraphQLError)))) {
     return { ...base, message: formatted.message, extensions: { code } };
   }
@@ -79,12 +83,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
-/** `Cache-Control: no-store` on every GraphQL response, whatever path produced it. */
-const noStore: ApolloServerPlugin = {
+const REFUSED_DOCUMENT = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+/**
+ * `Cache-Control: no-store` on every GraphQL response, whatever path produced it; and a 400 for a
+ * document refused before execution (graphql-armor's token limit rejects during parsing, which
+ * Apollo would otherwise answer with a 500).
+ */
+const responsePolicy: ApolloServerPlugin = {
   requestDidStart: () =>
     Promise.resolve({
       willSendResponse: ({ response }) => {
         response.http.headers.set('cache-control', 'no-store');
+        const body = response.body;
+        if (body.kind === 'single' && !body.singleResult.data && body.singleResult.errors?.some((e) => REFUSED_DOCUMENT.has(String(e.extensions?.code)))) {
+          response.http.status = 400;
+        }
         return Promise.resolve();
       },
     }),
@@ -94,7 +108,9 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, autoSc
   const armor = new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: !config.production },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases, exposeLimits: false },
-    maxTokens: { n: GRAPHQL_LIMITS.maxTokens, exposeLimits: false },
+    // graphql-armor's Apollo token plugin throws from a parsing hook, which Apollo answers with a
+    // 500; graphql-js's own parser limit (parseOptions below) refuses the same documents with a 400.
+    maxTokens: { enabled: false },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: false },
     costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: false, ignoreIntrospection: !config.production },
     blockFieldSuggestion: { enabled: true },
@@ -110,8 +126,9 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, autoSc
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     // @nestjs/apollo's types name Apollo's CommonJS build and these its ES build: the same objects at run time.
-    plugins: [...armor.plugins, noStore, ApolloServerPluginLandingPageDisabled()] as unknown as ApolloDriverConfig['plugins'],
+    plugins: [...armor.plugins, responsePolicy, ApolloServerPluginLandingPageDisabled()] as unknown as ApolloDriverConfig['plugins'],
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     formatError,
     // Guards run on field resolvers too, so a sensitive field cannot be reached through a nested path.
     fieldResolverEnhancers: ['guards'],
