@@ -23,7 +23,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     abortOnError: false,
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
-  const http = app.getHttpAdapter().getInstance() as express.Express;
+  const http: express.Express = app.getHttpAdapter().getInstance();
   http.disable('x-powered-by');
   http.set('trust proxy', config.trustProxy);
 

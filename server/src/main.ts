@@ -15,12 +15,13 @@ async function main(): Promise<void> {
   const root = projectRoot();
   const config = loadConfig({ clientDist: join(root, 'client', 'dist') });
   const db = await resolveDatabase(say);
+  const running: { app?: Awaited<ReturnType<typeof createApp>> } = {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`\n${signal}: stopping MASE Hub…`);
-    await app?.close().catch(() => undefined);
+    await running.app?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     say('Stopped cleanly.');
     process.exit(0);
@@ -28,7 +29,6 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
   const ds = await openDataSource(db.url);
   try {
     const applied = await migrate(ds);
@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     await ds.destroy();
   }
 
-  app = await createApp(config, db.url, { logger: ['error', 'warn'] });
+  const app = await createApp(config, db.url, { logger: ['error', 'warn'] });
+  running.app = app;
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = address && typeof address === 'object' ? address.port : config.port;

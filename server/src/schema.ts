@@ -5,7 +5,6 @@ import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { UsersResolver } from './modules/users/users.resolver.js';
 
 /** Every resolver of the API. A test checks the running app's schema equals the one built from this list. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, AgenciesResolver, AuditResolver];
 
 export function printSortedSchema(schema: GraphQLSchema): string {

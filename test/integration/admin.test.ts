@@ -19,7 +19,10 @@ async function agencyId(kind: string): Promise<string> {
   const [row]: { id: string }[] = await t.ds.query(`SELECT id FROM agency WHERE kind = $1 LIMIT 1`, [kind]);
   return row.id;
 }
-const count = async (table: string) => Number((await t.ds.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+const count = async (table: string) => {
+  const [row]: { n: string }[] = await t.ds.query(`SELECT count(*) AS n FROM ${table}`);
+  return Number(row.n);
+};
 
 describe('users', () => {
   it('creates a user with a one-time password, which must be changed at first sign-in', async () => {

@@ -5,7 +5,7 @@ import { AuditService } from '../modules/audit/audit.service.js';
 
 /** `npm run audit:verify`: recomputes the whole audit hash chain; exits 1 if it does not verify. */
 const db = await resolveDatabase((l) => console.error(l));
-let ok = false;
+let ok: boolean;
 try {
   const ds = await openDataSource(db.url);
   const result = await new AuditService(ds).verify();

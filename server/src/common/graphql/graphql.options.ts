@@ -50,7 +50,8 @@ const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTH
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  const code = String(formatted.extensions?.code ?? '');
+  const rawCode = formatted.extensions?.code;
+  const code = typeof rawCode === 'string' ? rawCode : '';
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof GraphQLError && OWN_CODES.has(String(original.extensions.code))) {
     const { code: c, fields, retryAfterSeconds } = original.extensions as Record<string, unknown>;

@@ -38,7 +38,7 @@ export class SignInThrottleService {
 
   async recordFailure(manager: EntityManager, email: string, ip: string | null): Promise<void> {
     const w = `${THROTTLE.windowMinutes} minutes`;
-    const bump = (key: string) =>
+    const bump = (key: string): Promise<{ failures: number }[]> =>
       manager.query(
         `INSERT INTO sign_in_throttle (key, failures, window_started_at) VALUES ($1, 1, now())
          ON CONFLICT (key) DO UPDATE SET
@@ -46,7 +46,7 @@ export class SignInThrottleService {
            window_started_at = CASE WHEN sign_in_throttle.window_started_at < now() - $2::interval THEN now() ELSE sign_in_throttle.window_started_at END
          RETURNING failures`,
         [key, w],
-      ) as Promise<{ failures: number }[]>;
+      );
     const [account] = await bump(accountKey(email));
     const { threshold, firstPauseMinutes, maxPauseMinutes } = THROTTLE.account;
     if (account.failures >= threshold) {
