@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -15,7 +14,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'shared', include: ['shared/src/**/*.spec.ts'], environment: 'node' } },
       { extends: true, test: { name: 'server', include: ['server/src/**/*.spec.ts'], environment: 'node' } },
-      ...(existsSync('client/vite.config.ts') ? ['./client/vite.config.ts'] : []),
+      './client/vite.config.ts',
       {
         extends: true,
         test: {

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { AREAS, type AreaKey } from '@mase/shared';
+import { NotAvailableYet } from '../components/NotAvailableYet';
+import { AgenciesPage } from '../features/admin/agencies/AgenciesPage';
+import { AgencyPage } from '../features/admin/agencies/AgencyPage';
+import { CreateAgencyPage } from '../features/admin/agencies/CreateAgencyPage';
+import { AuditLogPage } from '../features/admin/audit/AuditLogPage';
+import { CreateUserPage } from '../features/admin/users/CreateUserPage';
+import { UserPage } from '../features/admin/users/UserPage';
+import { UsersPage } from '../features/admin/users/UsersPage';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { HomePage } from '../features/home/HomePage';
+import type { SessionUserFragment } from '../gql/graphql';
+import { AccessDeniedPage, NotFoundPage } from './pages';
+
+interface GuardProps {
+  me: SessionUserFragment;
+  area: AreaKey;
+  children?: ReactNode;
+}
+
+/** Shows a page only to the roles its area allows; areas not built yet say so instead. */
+function AreaGuard({ me, area: key, children }: GuardProps) {
+  const area = AREAS.find((a) => a.key === key);
+  if (!area || !area.roles.includes(me.role)) return <AccessDeniedPage />;
+  if (!area.available || !children) return <NotAvailableYet area={area} />;
+  return <>{children}</>;
+}
+
+export function AppRoutes({ me }: { me: SessionUserFragment }) {
+  const guard = (area: AreaKey, page?: ReactNode) => (
+    <AreaGuard me={me} area={area}>
+      {page}
+    </AreaGuard>
+  );
+  return (
+    <Routes>
+      <Route path="/" element={<HomePage me={me} />} />
+      <Route path="/account/password" element={<ChangePasswordPage me={me} />} />
+      <Route path="/list/*" element={guard('list')} />
+      <Route path="/intelligence/*" element={guard('intelligence')} />
+      <Route path="/returns/*" element={guard('returns')} />
+      <Route path="/analysis/*" element={guard('analysis')} />
+      <Route path="/meetings/*" element={guard('meetings')} />
+      <Route path="/admin/users" element={guard('users', <UsersPage />)} />
+      <Route path="/admin/users/new" element={guard('users', <CreateUserPage />)} />
+      <Route path="/admin/users/:id" element={guard('users', <UserPage me={me} />)} />
+      <Route path="/admin/agencies" element={guard('agencies', <AgenciesPage />)} />
+      <Route path="/admin/agencies/new" element={guard('agencies', <CreateAgencyPage />)} />
+      <Route path="/admin/agencies/:id" element={guard('agencies', <AgencyPage />)} />
+      <Route path="/admin/audit" element={guard('audit', <AuditLogPage />)} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

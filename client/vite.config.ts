@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+const here = import.meta.dirname;
+const govukAssets = resolve(here, '../node_modules/govuk-frontend/dist/govuk/assets');
+const api = 'http://localhost:3000';
+
+/**
+ * Adapts GOV.UK Frontend's compiled CSS:
+ * - drops a few `\0` media-query hacks aimed at old Internet Explorer, which modern browsers
+ *   ignore and the CSS minifier cannot parse;
+ * - drops the GDS Transport @font-face rules: that typeface is licensed only for services on
+ *   GOV.UK, which MASE Hub is not, so text falls back to the stack's Arial / sans-serif.
+ */
+function dropIeMediaHacks(): Plugin {
+  const hack = /@media[^{]*\\0[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g;
+  const gdsFont = /@font-face\s*\{[^}]*GDS Transport[^}]*\}/g;
+  return {
+    name: 'mase-drop-ie-media-hacks',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/govuk-frontend[\\/]dist[\\/].*\.css(\?|$)/.test(id)) return null;
+      return { code: code.replace(hack, '').replace(gdsFont, ''), map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  root: here,
+  plugins: [react(), dropIeMediaHacks()],
+  resolve: {
+    alias: [
+      // The client uses the shared package's source, so it never needs building first.
+      { find: '@mase/shared', replacement: resolve(here, '../shared/src/index.ts') },
+      // GOV.UK Frontend's CSS refers to its fonts and images as /assets/...; bundle them as files.
+      { find: /^\/assets\/(fonts|images)\//, replacement: `${govukAssets}/$1/` },
+    ],
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // One bundle for the whole client; React, Apollo and the router are most of it.
+    chunkSizeWarningLimit: 800,
+  },
+  server: {
+    proxy: {
+      '/graphql': api,
+      '/files': api,
+      '/health': api,
+    },
+  },
+  test: {
+    name: 'client',
+    root: here,
+    environment: 'jsdom',
+    include: ['src/**/*.spec.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+    env: { TZ: 'UTC' },
+  },
+});
