@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/graphql/validation.js';
+import { ErrorFilter } from './common/http/error.filter.js';
 import type { AppConfig } from './config.js';
 
 const API_PREFIXES = /^\/(graphql|files|health)(\/|$)/;
@@ -56,6 +57,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   });
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter(app.getHttpAdapter()));
 
   if (config.clientDist && existsSync(join(config.clientDist, 'index.html'))) {
     const dist = config.clientDist;

@@ -2,3 +2,4 @@ export * from './roles.js';
 export * from './agencies.js';
 export * from './password.js';
 export * from './screening/index.js';
+export * from './young-people.js';

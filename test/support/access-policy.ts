@@ -9,6 +9,10 @@ export type Access = 'PUBLIC' | readonly Role[];
 
 const ALL = ROLES;
 const ADMIN = ['ADMIN'] as const;
+/** Roles that may read young people (the analyst pseudonymously). */
+const LIST_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'] as const;
+/** Roles that keep the MASE list. */
+const LIST_KEEPERS = ['CO_CHAIR', 'COORDINATOR'] as const;
 
 export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<string, Access> } = {
   Query: {
@@ -20,6 +24,10 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     auditEvents: ADMIN,
     auditActions: ADMIN,
     auditChainStatus: ADMIN,
+    youngPeople: LIST_READERS,
+    youngPerson: LIST_READERS,
+    signOffQueue: LIST_KEEPERS,
+    reviewsDue: LIST_KEEPERS,
   },
   Mutation: {
     signIn: 'PUBLIC',
@@ -31,5 +39,11 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     resetUserPassword: ADMIN,
     createAgency: ADMIN,
     updateAgency: ADMIN,
+    createYoungPerson: LIST_KEEPERS,
+    updateYoungPerson: LIST_KEEPERS,
+    endListMembership: LIST_KEEPERS,
+    createAssessment: LIST_KEEPERS,
+    signOffAssessment: LIST_KEEPERS,
+    recordAssessmentOutcome: LIST_KEEPERS,
   },
 };

@@ -60,7 +60,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
   const ds = await openDataSource(db.url);
   if (options.seed !== false) await seedDemo(ds, { profile: 'demo', seed: 1 });
   const config = loadConfig({ port: 0, host: '127.0.0.1', clientDist: null, production: false, databaseUrl: db.url, ...overrides });
-  const app = await createApp(config, db.url, { logger: false });
+  const app = await createApp(config, db.url, { logger: process.env.TEST_SERVER_LOG ? ['error', 'warn'] : false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = address && typeof address === 'object' ? address.port : 0;

@@ -3,6 +3,9 @@ import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
 import { SignInThrottleEntity } from '../modules/auth/sign-in-throttle.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
+import { ListMembershipEntity } from '../modules/young-people/list-membership.entity.js';
+import { RiskAssessmentEntity } from '../modules/young-people/risk-assessment.entity.js';
+import { YoungPersonEntity } from '../modules/young-people/young-person.entity.js';
 
 /** Every TypeORM entity, registered as classes so the same list serves the app, the CLI and the tests. */
-export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity];
+export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity, YoungPersonEntity, RiskAssessmentEntity, ListMembershipEntity];

@@ -1,10 +1,18 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import { ListMembershipEntity } from '../../modules/young-people/list-membership.entity.js';
+import { RiskAssessmentEntity } from '../../modules/young-people/risk-assessment.entity.js';
+import { YoungPersonEntity } from '../../modules/young-people/young-person.entity.js';
 import { AgencyEntity } from '../../modules/agencies/agency.entity.js';
 
 /** Every DataLoader, created once per request: one SQL statement per relation per request. */
 export interface Loaders {
   agency: DataLoader<string, AgencyEntity | null>;
+  youngPerson: DataLoader<string, YoungPersonEntity | null>;
+  /** Keyed by young person: their latest FINAL assessment. */
+  latestFinalAssessment: DataLoader<string, RiskAssessmentEntity | null>;
+  /** Keyed by young person: their open spell on the MASE list. */
+  openMembership: DataLoader<string, ListMembershipEntity | null>;
 }
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
@@ -15,5 +23,25 @@ function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T |
 export function createLoaders(ds: DataSource): Loaders {
   return {
     agency: new DataLoader(async (ids) => byId(await ds.getRepository(AgencyEntity).findBy({ id: In([...ids]) }), ids)),
+    youngPerson: new DataLoader(async (ids) => byId(await ds.getRepository(YoungPersonEntity).findBy({ id: In([...ids]) }), ids)),
+    latestFinalAssessment: new DataLoader(async (ids) => {
+      const rows = await ds
+        .getRepository(RiskAssessmentEntity)
+        .createQueryBuilder('ra')
+        .distinctOn(['ra.young_person_id'])
+        .where('ra.young_person_id = ANY(:ids)', { ids: [...ids] })
+        .andWhere(`ra.status = 'FINAL'`)
+        .orderBy('ra.young_person_id')
+        .addOrderBy('ra.assessed_on', 'DESC')
+        .addOrderBy('ra.created_at', 'DESC')
+        .getMany();
+      const map = new Map(rows.map((r) => [r.youngPersonId, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+    openMembership: new DataLoader(async (ids) => {
+      const rows = await ds.getRepository(ListMembershipEntity).findBy({ youngPersonId: In([...ids]), endedOn: IsNull() });
+      const map = new Map(rows.map((r) => [r.youngPersonId, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
   };
 }

@@ -1,0 +1,221 @@
+import { Injectable } from '@nestjs/common';
+import { ageOn, IDENTIFYING_ROLES } from '@mase/shared';
+import { randomInt } from 'node:crypto';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.js';
+import { assertNoProblems, conflict, notFound, problem, type FieldProblem } from '../../common/graphql/errors.js';
+import { connection, decodeCursor, type Connection } from '../../common/graphql/pagination.js';
+import { AuditService, escapeLike } from '../audit/audit.service.js';
+import type { UpdateYoungPersonInput, YoungPeopleFilter, YoungPersonFields } from './dto/young-person.inputs.js';
+import { YoungPersonEntity } from './young-person.entity.js';
+
+/** Lower-case, accents and punctuation removed: "Zoë O'Neil" and "zoe oneil" are the same key. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function pseudonym(): string {
+  return `YP-${Array.from({ length: 6 }, () => PSEUDONYM_ALPHABET[randomInt(PSEUDONYM_ALPHABET.length)]).join('')}`;
+}
+
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+export function canIdentify(actor: Actor): boolean {
+  return IDENTIFYING_ROLES.includes(actor.role);
+}
+
+@Injectable()
+export class YoungPeopleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  private validate(input: YoungPersonFields): FieldProblem[] {
+    const now = today();
+    const age = /^\d{4}-\d{2}-\d{2}$/.test(input.dateOfBirth) ? ageOn(input.dateOfBirth, now) : NaN;
+    return [
+      problem('reference', input.reference.trim() ? null : 'Enter the case-system reference'),
+      problem('firstName', input.firstName.trim() ? null : 'Enter the first name'),
+      problem('lastName', input.lastName.trim() ? null : 'Enter the last name'),
+      problem(
+        'dateOfBirth',
+        input.dateOfBirth > now
+          ? 'Date of birth must be in the past'
+          : !(age >= 0 && age <= 25)
+            ? 'Date of birth must be within the last 25 years (care leavers are supported up to 25)'
+            : null,
+      ),
+      problem(
+        'placementBorough',
+        input.placementType !== 'HOME_BOROUGH' && !input.placementBorough?.trim()
+          ? input.placementType === 'PLACED_OUT'
+            ? 'Enter where the young person is placed'
+            : 'Enter which borough placed the young person'
+          : null,
+      ),
+    ].filter((p): p is FieldProblem => !!p);
+  }
+
+  private columns(input: YoungPersonFields): Partial<YoungPersonEntity> {
+    const clean = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
+    return {
+      reference: input.reference.trim(),
+      firstName: input.firstName.trim(),
+      lastName: input.lastName.trim(),
+      firstNameKey: nameKey(input.firstName),
+      lastNameKey: nameKey(input.lastName),
+      aliases: input.aliases.map((a) => a.trim()).filter(Boolean),
+      dateOfBirth: input.dateOfBirth,
+      gender: input.gender,
+      ethnicity: input.ethnicity,
+      firstLanguage: clean(input.firstLanguage),
+      nationality: clean(input.nationality),
+      religion: clean(input.religion),
+      send: input.send,
+      disability: clean(input.disability),
+      legalStatus: input.legalStatus,
+      placementType: input.placementType,
+      placementBorough: input.placementType === 'HOME_BOROUGH' ? null : clean(input.placementBorough),
+      school: clean(input.school),
+      educationStatus: input.educationStatus,
+      homeWard: clean(input.homeWard),
+      socialWorker: clean(input.socialWorker),
+      team: clean(input.team),
+      crisNumber: clean(input.crisNumber),
+      merlinReferences: input.merlinReferences.map((m) => m.trim()).filter(Boolean),
+      presentation: input.presentation,
+    };
+  }
+
+  /** Same reference, or same name and date of birth: the duplicate is named so the user can find it. */
+  private async duplicateProblem(m: EntityManager, cols: Partial<YoungPersonEntity>, exceptId?: string): Promise<FieldProblem | null> {
+    const rows: { reference: string; pseudonym: string; same_reference: boolean }[] = await m.query(
+      `SELECT reference, pseudonym, reference = $1 AS same_reference FROM young_person
+       WHERE (reference = $1 OR (first_name_key = $2 AND last_name_key = $3 AND date_of_birth = $4))
+         AND ($5::uuid IS NULL OR id <> $5::uuid)
+       ORDER BY same_reference DESC LIMIT 1`,
+      [cols.reference, cols.firstNameKey, cols.lastNameKey, cols.dateOfBirth, exceptId ?? null],
+    );
+    const dup = rows[0];
+    if (!dup) return null;
+    return dup.same_reference
+      ? { field: 'reference', message: `A young person with reference ${dup.reference} is already recorded (${dup.pseudonym})` }
+      : { field: 'dateOfBirth', message: `A young person with this name and date of birth is already recorded (reference ${dup.reference})` };
+  }
+
+  async create(actor: Actor, input: YoungPersonFields): Promise<YoungPersonEntity> {
+    assertNoProblems(this.validate(input));
+    const cols = this.columns(input);
+    return this.dataSource.transaction(async (m) => {
+      // Serialise creations so two people entering the same child at once cannot both succeed.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('young_person.create'))`);
+      assertNoProblems([await this.duplicateProblem(m, cols)]);
+      const repo = m.getRepository(YoungPersonEntity);
+      const saved = await repo.save(repo.create({ ...cols, pseudonym: pseudonym(), createdBy: actor.userId }));
+      await this.audit.record(m, { action: 'young_person.created', actor, entityType: 'young_person', entityId: saved.id, details: { pseudonym: saved.pseudonym } });
+      return saved;
+    });
+  }
+
+  async update(actor: Actor, input: UpdateYoungPersonInput): Promise<YoungPersonEntity> {
+    assertNoProblems(this.validate(input));
+    const cols = this.columns(input);
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(YoungPersonEntity);
+      const current = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw notFound('The young person');
+      if (current.version !== input.version) {
+        throw conflict('Someone else changed this record after you opened it. Reload to see their changes, then make yours again.');
+      }
+      assertNoProblems([await this.duplicateProblem(m, cols, input.id)]);
+      const changed = Object.keys(cols).filter((k) => JSON.stringify(current[k as keyof YoungPersonEntity]) !== JSON.stringify(cols[k as keyof YoungPersonEntity]));
+      Object.assign(current, cols);
+      const saved = await repo.save(current);
+      await this.audit.record(m, { action: 'young_person.updated', actor, entityType: 'young_person', entityId: saved.id, details: { fields: changed } });
+      return saved;
+    });
+  }
+
+  /** One young person's record; the read is audited. */
+  async get(actor: Actor, id: string): Promise<YoungPersonEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const yp = await m.getRepository(YoungPersonEntity).findOne({ where: { id } });
+      if (!yp) throw notFound('The young person');
+      await this.audit.record(m, {
+        action: 'young_person.viewed',
+        actor,
+        entityType: 'young_person',
+        entityId: id,
+        details: { identifiable: canIdentify(actor) },
+      });
+      return yp;
+    });
+  }
+
+  async list(actor: Actor, filter: YoungPeopleFilter, first: number, after: string | null | undefined): Promise<Connection<YoungPersonEntity>> {
+    const identify = canIdentify(actor);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const onList = filter.onList === undefined ? true : filter.onList;
+    if (onList !== null) where.push(`${onList ? '' : 'NOT '}EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = yp.id AND lm.ended_on IS NULL)`);
+    if (filter.rag?.length) where.push(`la.rag = ANY(${p(filter.rag)})`);
+    if (filter.score?.length) where.push(`la.final_score = ANY(${p(filter.score)})`);
+    if (filter.legalStatus?.length) where.push(`yp.legal_status = ANY(${p(filter.legalStatus)})`);
+    if (filter.placementType?.length) where.push(`yp.placement_type = ANY(${p(filter.placementType)})`);
+    if (filter.model?.length) where.push(`la.models && ${p(filter.model)}::text[]`);
+    if (filter.ageBand?.length) where.push(`${AGE_BAND_SQL} = ANY(${p(filter.ageBand)})`);
+    if (filter.review === 'OVERDUE') where.push(`la.next_review_on < current_date`);
+    if (filter.review === 'DUE') where.push(`la.next_review_on BETWEEN current_date AND current_date + 14`);
+    if (filter.search?.trim()) {
+      const s = filter.search.trim();
+      const like = p(`%${escapeLike(s)}%`);
+      where.push(
+        identify
+          ? `(yp.reference ILIKE ${like} OR yp.pseudonym ILIKE ${like} OR (yp.first_name || ' ' || yp.last_name) ILIKE ${like} OR EXISTS (SELECT 1 FROM unnest(yp.aliases) a WHERE a ILIKE ${like}))`
+          : `yp.pseudonym ILIKE ${like}`,
+      );
+    }
+    // Keyset pagination: the highest score first, then the most recent assessment, then id.
+    const cursor = decodeCursor(after, 3);
+    if (cursor) {
+      where.push(`(coalesce(la.final_score, -1), coalesce(la.assessed_on, '0001-01-01'::date), yp.id) < (${p(cursor[0])}::int, ${p(cursor[1])}::date, ${p(cursor[2])}::uuid)`);
+    }
+    const keys: { id: string; sort_score: number; sort_date: string }[] = await this.dataSource.query(
+      `SELECT yp.id, coalesce(la.final_score, -1) AS sort_score, coalesce(la.assessed_on, '0001-01-01'::date)::text AS sort_date
+       FROM young_person yp
+       LEFT JOIN LATERAL (
+         SELECT ra.final_score, ra.rag, ra.models, ra.assessed_on, ra.next_review_on
+         FROM risk_assessment ra
+         WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL'
+         ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1
+       ) la ON true
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY sort_score DESC, sort_date DESC, yp.id DESC
+       LIMIT ${p(first + 1)}`,
+      params,
+    );
+    const found = keys.length ? await this.dataSource.getRepository(YoungPersonEntity).findBy({ id: In(keys.map((k) => k.id)) }) : [];
+    const byId = new Map(found.map((y) => [y.id, y]));
+    const rows = keys.map((k) => Object.assign(byId.get(k.id)!, { sort_score: k.sort_score, sort_date: k.sort_date }));
+    return connection(rows, first, (r) => [r.sort_score, r.sort_date, r.id]);
+  }
+}
+
+/** The age band of a young person today, in SQL, matching `ageBand()` in shared. */
+export const AGE_BAND_SQL = `(CASE
+  WHEN date_part('year', age(current_date, yp.date_of_birth)) < 13 THEN 'UNDER_13'
+  WHEN date_part('year', age(current_date, yp.date_of_birth)) <= 14 THEN 'AGE_13_14'
+  WHEN date_part('year', age(current_date, yp.date_of_birth)) = 15 THEN 'AGE_15'
+  WHEN date_part('year', age(current_date, yp.date_of_birth)) = 16 THEN 'AGE_16'
+  WHEN date_part('year', age(current_date, yp.date_of_birth)) = 17 THEN 'AGE_17'
+  ELSE 'AGE_18_PLUS' END)`;
