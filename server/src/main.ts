@@ -6,7 +6,7 @@ import { loadConfig } from './config.js';
 import { migrate, openDataSource } from './database/data-source.js';
 import { projectRoot } from './database/project-root.js';
 import { resolveDatabase } from './database/resolve.js';
-import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo-borough.js';
+import { DEMO_DEPUTY, DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo-borough.js';
 import { isEmpty, seedDemo } from './modules/demo/demo-seed.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     if (applied.length) say(`Applied ${applied.length} migration(s).`);
     if (db.embedded && (await isEmpty(ds))) {
       const s = await seedDemo(ds, { profile: 'demo', seed: 1 });
-      say(`Seeded the demo borough: ${s.agencies} agencies, ${s.users} users.`);
+      say(`Seeded the demo borough: ${s.agencies} agencies, ${s.users} users, ${s.youngPeople} young people, ${s.assessments} screenings.`);
     }
   } finally {
     await ds.destroy();
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   if (db.embedded) {
     say(`Demo sign-ins (synthetic data; password for all: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) say(`  ${ROLE_LABELS[u.role].padEnd(28)} ${u.email}`);
+    say(`  ${'Second co-ordinator'.padEnd(28)} ${DEMO_DEPUTY.email} (completes screenings; sign off as someone else)`);
   } else {
     say('Using DATABASE_URL. Run `npm run seed` to add the demo borough and its sign-ins.');
   }

@@ -33,3 +33,9 @@ export const DEMO_USERS: { role: Role; name: string; email: string; agencyKind: 
   { role: 'POLICE', name: 'Jordan Police', email: `police@${DEMO_EMAIL_DOMAIN}`, agencyKind: 'POLICE' },
   { role: 'AGENCY_LEAD', name: 'Taylor Lead', email: `agency-lead@${DEMO_EMAIL_DOMAIN}`, agencyKind: 'HEALTH' },
 ];
+
+/**
+ * A second co-ordinator, who completes the demo screenings: an assessment needs two sign-offs by
+ * people other than its assessor (the co-chair as line manager, then the co-ordinator).
+ */
+export const DEMO_DEPUTY = { role: 'COORDINATOR' as const, name: 'Drew Deputy', email: `deputy-coordinator@${DEMO_EMAIL_DOMAIN}`, agencyKind: 'CHILDRENS_SOCIAL_CARE' as const };

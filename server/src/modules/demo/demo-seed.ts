@@ -4,16 +4,21 @@ import type { DataSource } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { AuditService } from '../audit/audit.service.js';
-import { DEMO_AGENCIES, DEMO_BOROUGH, DEMO_PASSWORD, DEMO_USERS } from './demo-borough.js';
+import { DEMO_AGENCIES, DEMO_BOROUGH, DEMO_DEPUTY, DEMO_PASSWORD, DEMO_USERS } from './demo-borough.js';
+import { seedDemoYoungPeople } from './demo-young-people.js';
 
 export interface SeedOptions {
   profile: 'demo';
   seed: number;
+  /** Add the synthetic young people and their screenings (default true; tests that build their own data turn it off). */
+  youngPeople?: boolean;
 }
 
 export interface SeedSummary {
   agencies: number;
   users: number;
+  youngPeople: number;
+  assessments: number;
 }
 
 /** True when the database holds no agencies and no users: a fresh install. */
@@ -43,7 +48,7 @@ export async function seedDemo(ds: DataSource, options: SeedOptions): Promise<Se
       }
       byKind.set(a.kind, agency);
     }
-    for (const u of DEMO_USERS) {
+    for (const u of [...DEMO_USERS, DEMO_DEPUTY]) {
       if (await users.findOne({ where: { email: u.email } })) continue;
       await users.save(
         users.create({
@@ -58,11 +63,21 @@ export async function seedDemo(ds: DataSource, options: SeedOptions): Promise<Se
       );
       createdUsers++;
     }
+    let people = { youngPeople: 0, assessments: 0 };
+    const [{ n }]: { n: string }[] = await m.query(`SELECT count(*) AS n FROM young_person`);
+    if (options.youngPeople !== false && Number(n) === 0) {
+      const id = async (email: string) => (await users.findOneOrFail({ where: { email } })).id;
+      people = await seedDemoYoungPeople(m, options.seed, {
+        assessorId: await id(DEMO_DEPUTY.email),
+        lineManagerId: await id(DEMO_USERS.find((u) => u.role === 'CO_CHAIR')!.email),
+        coordinatorId: await id(DEMO_USERS.find((u) => u.role === 'COORDINATOR')!.email),
+      });
+    }
     await audit.record(m, {
       action: 'demo.seeded',
       actorLabel: 'seed',
-      details: { borough: DEMO_BOROUGH, profile: options.profile, seed: options.seed, agencies: createdAgencies, users: createdUsers },
+      details: { borough: DEMO_BOROUGH, profile: options.profile, seed: options.seed, agencies: createdAgencies, users: createdUsers, ...people },
     });
-    return { agencies: createdAgencies, users: createdUsers };
+    return { agencies: createdAgencies, users: createdUsers, ...people };
   });
 }

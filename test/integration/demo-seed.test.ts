@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditService } from '../../server/src/modules/audit/audit.service.js';
+import { seedDemo } from '../../server/src/modules/demo/demo-seed.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({}, { youngPeople: true });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const one = async <T>(sql: string): Promise<T> => ((await t.ds.query(sql)) as T[])[0];
+
+describe('the demo borough', () => {
+  it('has a plausible MASE list: 70–140 on it today, two thirds girls, most aged 10 or over', async () => {
+    const s = await one<{ on_list: string; girls: string; total: string; ten_plus: string; absent: string }>(`
+      SELECT (SELECT count(*) FROM list_membership WHERE ended_on IS NULL) AS on_list,
+             count(*) FILTER (WHERE gender = 'FEMALE') AS girls, count(*) AS total,
+             count(*) FILTER (WHERE date_part('year', age(date_of_birth)) >= 10) AS ten_plus,
+             count(*) FILTER (WHERE education_status = 'PERSISTENT_ABSENCE') AS absent
+      FROM young_person`);
+    const total = Number(s.total);
+    expect(Number(s.on_list)).toBeGreaterThanOrEqual(70);
+    expect(Number(s.on_list)).toBeLessThanOrEqual(140);
+    expect(Number(s.girls) / total).toBeGreaterThan(0.55);
+    expect(Number(s.girls) / total).toBeLessThan(0.8);
+    expect(Number(s.ten_plus) / total).toBeGreaterThan(0.7);
+    expect(Number(s.absent) / total).toBeGreaterThan(0.5);
+  });
+
+  it('keeps the rules: two distinct sign-offs by others than the assessor, one open spell at most, overrides with reasons', async () => {
+    const bad = await one<{ n: string }>(`
+      SELECT count(*) AS n FROM risk_assessment
+      WHERE status = 'FINAL' AND (line_manager_id IS NULL OR coordinator_id IS NULL OR line_manager_id = coordinator_id
+             OR assessor_id IN (line_manager_id, coordinator_id))`);
+    expect(Number(bad.n)).toBe(0);
+    const overrides = await one<{ n: string; without_reason: string }>(`
+      SELECT count(*) FILTER (WHERE final_score <> computed_score) AS n,
+             count(*) FILTER (WHERE final_score <> computed_score AND override_reason IS NULL) AS without_reason FROM risk_assessment`);
+    expect(Number(overrides.n)).toBeGreaterThan(0);
+    expect(Number(overrides.without_reason)).toBe(0);
+    const overlaps = await one<{ n: string }>(`
+      SELECT count(*) AS n FROM list_membership a JOIN list_membership b
+        ON a.young_person_id = b.young_person_id AND a.id < b.id
+       AND daterange(a.started_on, a.ended_on) && daterange(b.started_on, b.ended_on)`);
+    expect(Number(overlaps.n)).toBe(0);
+    const pending = await one<{ n: string }>(`SELECT count(*) AS n FROM risk_assessment WHERE status = 'AWAITING_SIGN_OFF'`);
+    expect(Number(pending.n)).toBeGreaterThan(0);
+  });
+
+  it('has a median of about five factors present per screening', async () => {
+    const r = await one<{ median: number }>(`
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY n)::float8 AS median FROM (
+        SELECT (SELECT count(*) FROM jsonb_each(answers) e WHERE e.value->>'answer' = 'PRESENT') AS n FROM risk_assessment) x`);
+    expect(r.median).toBeGreaterThanOrEqual(3);
+    expect(r.median).toBeLessThanOrEqual(8);
+  });
+
+  it('is deterministic for a seed, idempotent, and audited', async () => {
+    const refs = await t.ds.query(`SELECT reference, gender, date_of_birth::text FROM young_person ORDER BY reference`);
+    const again = await startTestApp({}, { youngPeople: true });
+    try {
+      expect(await again.ds.query(`SELECT reference, gender, date_of_birth::text FROM young_person ORDER BY reference`)).toEqual(refs);
+      const second = await seedDemo(again.ds, { profile: 'demo', seed: 1 });
+      expect(second).toMatchObject({ agencies: 0, users: 0, youngPeople: 0 });
+      expect((await new AuditService(again.ds).verify()).ok).toBe(true);
+    } finally {
+      await again.close();
+    }
+  });
+});
