@@ -11,7 +11,10 @@ afterAll(async () => {
   await t.close();
 });
 
-const one = async <T>(sql: string): Promise<T> => ((await t.ds.query(sql)) as T[])[0];
+const one = async <T>(sql: string): Promise<T> => {
+  const rows: T[] = await t.ds.query(sql);
+  return rows[0];
+};
 
 describe('the demo borough', () => {
   it('has a plausible MASE list: 70–140 on it today, two thirds girls, most aged 10 or over', async () => {

@@ -113,7 +113,7 @@ export async function seedDemoYoungPeople(m: EntityManager, seed: number, staff:
 
     // A first screening some time in the last three years, then reviews about every three months.
     let on = addDays(start, f.number.int({ min: 0, max: 3 * 365 - 20 }));
-    const models = f.helpers.arrayElements([...CSE_MODELS], { min: 1, max: 2 }) as CseModel[];
+    const models = f.helpers.arrayElements<CseModel>([...CSE_MODELS], { min: 1, max: 2 });
     let risk = f.number.float(); // the young person's underlying risk, drifting between reviews
     let onList: ListMembershipEntity | null = null;
     while (on <= today) {
