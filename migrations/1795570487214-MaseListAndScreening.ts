@@ -14,7 +14,6 @@ export class MaseListAndScreening1795570487214 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "risk_assessment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "young_person_id" uuid NOT NULL, "assessed_on" date NOT NULL, "assessor_id" uuid NOT NULL, "answers" jsonb NOT NULL, "models" text array NOT NULL DEFAULT '{}', "computed_score" smallint NOT NULL, "final_score" smallint NOT NULL, "override_reason" text, "rag" text NOT NULL, "police_category" smallint, "status" text NOT NULL DEFAULT 'AWAITING_SIGN_OFF', "line_manager_id" uuid, "line_manager_signed_at" TIMESTAMP WITH TIME ZONE, "coordinator_id" uuid, "coordinator_signed_at" TIMESTAMP WITH TIME ZONE, "next_review_on" date NOT NULL, "outcome" text, "outcome_on" date, "outcome_reason" text, "version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_864a35a16fcb683df546ac6134e" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "risk_assessment_status_idx" ON "risk_assessment"  ("status") `);
     await queryRunner.query(`CREATE INDEX "risk_assessment_young_person_idx" ON "risk_assessment"  ("young_person_id", "assessed_on") `);
-    await queryRunner.query(`ALTER TABLE "audit_event" ALTER COLUMN "details" SET DEFAULT '{}'::jsonb`);
     await queryRunner.query(`ALTER TABLE "list_membership" ADD CONSTRAINT "FK_38b9a398c17d2b82e5046acde94" FOREIGN KEY ("young_person_id") REFERENCES "young_person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "risk_assessment" ADD CONSTRAINT "FK_84c47a7322e81c643b50380933e" FOREIGN KEY ("young_person_id") REFERENCES "young_person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "risk_assessment" ADD CONSTRAINT "FK_69af6101981f86e740d3d859592" FOREIGN KEY ("assessor_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
@@ -24,7 +23,6 @@ export class MaseListAndScreening1795570487214 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "risk_assessment" DROP CONSTRAINT "FK_69af6101981f86e740d3d859592"`);
     await queryRunner.query(`ALTER TABLE "risk_assessment" DROP CONSTRAINT "FK_84c47a7322e81c643b50380933e"`);
     await queryRunner.query(`ALTER TABLE "list_membership" DROP CONSTRAINT "FK_38b9a398c17d2b82e5046acde94"`);
-    await queryRunner.query(`ALTER TABLE "audit_event" ALTER COLUMN "details" SET DEFAULT '{}'`);
     await queryRunner.query(`DROP INDEX "public"."risk_assessment_young_person_idx"`);
     await queryRunner.query(`DROP INDEX "public"."risk_assessment_status_idx"`);
     await queryRunner.query(`DROP TABLE "risk_assessment"`);

@@ -1,3 +1,5 @@
+import { MissingEpisodes1795571717815 } from './1795571717815-MissingEpisodes.js';
+import { FinalAssessmentsImmutable1795571718815 } from './1795571718815-FinalAssessmentsImmutable.js';
 import { MaseListAndScreening1795570487214 } from './1795570487214-MaseListAndScreening.js';
 import { Initial1795569153437 } from './1795569153437-Initial.js';
 import { AuditChain1795569154437 } from './1795569154437-AuditChain.js';
@@ -6,4 +8,6 @@ export const MIGRATIONS: Function[] = [
   Initial1795569153437,
   AuditChain1795569154437,
   MaseListAndScreening1795570487214,
+  MissingEpisodes1795571717815,
+  FinalAssessmentsImmutable1795571718815,
 ];

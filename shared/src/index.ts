@@ -3,3 +3,4 @@ export * from './agencies.js';
 export * from './password.js';
 export * from './screening/index.js';
 export * from './young-people.js';
+export * from './missing.js';

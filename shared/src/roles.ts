@@ -59,7 +59,7 @@ export const AREAS: readonly Area[] = [
     label: 'MASE list',
     path: '/list',
     roles: ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'],
-    available: false,
+    available: true,
     summary: 'Young people at risk of CSE, their screenings, reviews and sign-offs.',
   },
   {

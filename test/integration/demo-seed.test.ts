@@ -53,6 +53,20 @@ describe('the demo borough', () => {
     expect(Number(pending.n)).toBeGreaterThan(0);
   });
 
+  it('has missing episodes with the patterns that matter: weekend and school-day ones, some still open', async () => {
+    const r = await one<{ n: string; weekend: string; school: string; open: string; bad: string }>(`
+      SELECT count(*) AS n,
+             count(*) FILTER (WHERE extract(isodow FROM started_at AT TIME ZONE 'Europe/London') IN (5, 6, 7)) AS weekend,
+             count(*) FILTER (WHERE extract(hour FROM started_at AT TIME ZONE 'Europe/London') BETWEEN 9 AND 15) AS school,
+             count(*) FILTER (WHERE ended_at IS NULL) AS open,
+             count(*) FILTER (WHERE ended_at < started_at OR started_at > now()) AS bad
+      FROM missing_episode`);
+    expect(Number(r.n)).toBeGreaterThan(100);
+    expect(Number(r.weekend)).toBeGreaterThan(0);
+    expect(Number(r.school)).toBeGreaterThan(0);
+    expect(Number(r.bad)).toBe(0);
+  });
+
   it('has a median of about five factors present per screening', async () => {
     const r = await one<{ median: number }>(`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY n)::float8 AS median FROM (

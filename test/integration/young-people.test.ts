@@ -167,7 +167,11 @@ describe('the screening, its sign-offs and the list', () => {
   });
 
   it('lists the review as due, steps the young person down with a date and reason, keeping the history', async () => {
-    await t.ds.query(`UPDATE risk_assessment SET next_review_on = current_date + 7 WHERE young_person_id = $1`, [ypId]);
+    // Move the review date into the window, behind the immutability trigger's back (as time passing would).
+    await t.ds.transaction(async (m) => {
+      await m.query(`SET LOCAL session_replication_role = replica`);
+      await m.query(`UPDATE risk_assessment SET next_review_on = current_date + 7 WHERE young_person_id = $1`, [ypId]);
+    });
     const due = await coordinator.ok<{ reviewsDue: { youngPersonId: string; overdue: boolean; strategyMeetingPrompt: boolean }[] }>(
       `{ reviewsDue { youngPersonId overdue strategyMeetingPrompt } }`,
     );
@@ -183,5 +187,96 @@ describe('the screening, its sign-offs and the list', () => {
     expect(offList.youngPeople.nodes).toEqual([{ id: ypId, memberships: [{ endKind: 'STEPPED_DOWN' }] }]);
     const twice = await coordinator.gql(END, { i: { youngPersonId: ypId, kind: 'CLOSED', endedOn: today, reason: 'Again' } });
     expect(twice.errors?.[0].extensions?.fields?.[0].message).toBe('This young person is not on the MASE list');
+  });
+});
+
+describe('missing episodes, chronology and the list on a date', () => {
+  let ypId: string;
+  const RECORD = `mutation($i: RecordMissingEpisodeInput!) { recordMissingEpisode(input: $i) { id version } }`;
+  beforeAll(async () => {
+    const c = await coordinator.ok<{ createYoungPerson: { id: string } }>(CREATE_YP, { i: person({ reference: 'MOS-500001', firstName: 'Nadia', dateOfBirth: '2012-05-05' }) });
+    ypId = c.createYoungPerson.id;
+  });
+
+  it('refuses an end before the start and a future start, naming the fields', async () => {
+    const r = await coordinator.gql(RECORD, {
+      i: { youngPersonId: ypId, startedAt: '2026-03-10T10:00:00Z', endedAt: '2026-03-09T10:00:00Z', reportedBy: 'Carer' },
+    });
+    expect(r.errors?.[0].extensions?.fields).toEqual([{ field: 'endedAt', message: 'The return must be after the start' }]);
+    const future = await coordinator.gql(RECORD, { i: { youngPersonId: ypId, startedAt: '2099-01-01T00:00:00Z', reportedBy: 'Carer' } });
+    expect(future.errors?.[0].extensions?.fields?.[0].field).toBe('startedAt');
+    expect(await t.ds.query(`SELECT 1 FROM missing_episode`)).toHaveLength(0);
+  });
+
+  it('records episodes (police too), computes the patterns, and hides where found from the analyst', async () => {
+    const police = await t.as('POLICE');
+    await police.ok(RECORD, { i: { youngPersonId: ypId, startedAt: '2026-03-10T10:00:00Z', endedAt: '2026-03-10T13:00:00Z', reportedBy: 'School', whereFound: 'Shopping centre' } });
+    await coordinator.ok(RECORD, { i: { youngPersonId: ypId, startedAt: '2026-03-17T10:30:00Z', endedAt: '2026-03-17T12:00:00Z', reportedBy: 'School' } });
+    const open = await coordinator.ok<{ recordMissingEpisode: { id: string; version: number } }>(RECORD, {
+      i: { youngPersonId: ypId, startedAt: '2026-03-20T20:00:00Z', reportedBy: 'Carer' },
+    });
+    const Q = `query($id: ID!) { youngPerson(id: $id) { missingFlags { repeated shortSchoolDayAbsences weekendPattern episodes open } missingEpisodes { reportedBy whereFound } } }`;
+    const r = await coordinator.ok<{ youngPerson: { missingFlags: Record<string, unknown>; missingEpisodes: { whereFound: string | null }[] } }>(Q, { id: ypId });
+    expect(r.youngPerson.missingFlags).toEqual({ repeated: true, shortSchoolDayAbsences: true, weekendPattern: false, episodes: 3, open: 1 });
+    expect(r.youngPerson.missingEpisodes.map((e) => e.whereFound)).toContain('Shopping centre');
+    expect(codeOf(await analyst.gql(Q, { id: ypId }))).toBe('FORBIDDEN');
+    const flags = await analyst.ok<{ youngPerson: { missingFlags: { episodes: number } } }>(`query($id: ID!) { youngPerson(id: $id) { missingFlags { episodes } } }`, { id: ypId });
+    expect(flags.youngPerson.missingFlags.episodes).toBe(3);
+
+    const UPDATE = `mutation($i: UpdateMissingEpisodeInput!) { updateMissingEpisode(input: $i) { endedAt returnInterviewDone } }`;
+    const noReturn = await coordinator.gql(UPDATE, {
+      i: { id: open.recordMissingEpisode.id, version: open.recordMissingEpisode.version, startedAt: '2026-03-20T20:00:00Z', reportedBy: 'Carer', returnInterviewDone: true },
+    });
+    expect(noReturn.errors?.[0].extensions?.fields?.[0].field).toBe('returnInterviewDone');
+    await coordinator.ok(UPDATE, {
+      i: { id: open.recordMissingEpisode.id, version: open.recordMissingEpisode.version, startedAt: '2026-03-20T20:00:00Z', endedAt: '2026-03-21T11:00:00Z', reportedBy: 'Carer', returnInterviewOffered: true, returnInterviewDone: true },
+    });
+  });
+
+  it('shows one time-ordered chronology of screenings, sign-offs, list changes and missing episodes', async () => {
+    const withAssessment = await t.ds.query(`SELECT young_person_id FROM risk_assessment WHERE status = 'FINAL' LIMIT 1`);
+    const id = (withAssessment as { young_person_id: string }[])[0].young_person_id;
+    await coordinator.ok(RECORD, { i: { youngPersonId: id, startedAt: '2026-02-01T20:00:00Z', endedAt: '2026-02-02T09:00:00Z', reportedBy: 'Police' } });
+    const r = await coordinator.ok<{ youngPerson: { chronology: { at: string; kind: string; summary: string }[] } }>(
+      `query($id: ID!) { youngPerson(id: $id) { chronology { at kind summary } } }`,
+      { id },
+    );
+    const kinds = r.youngPerson.chronology.map((c) => c.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['ASSESSMENT', 'SIGNED_OFF', 'LIST_JOINED', 'LIST_ENDED', 'MISSING', 'RETURNED']));
+    const times = r.youngPerson.chronology.map((c) => Date.parse(c.at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(r.youngPerson.chronology.find((c) => c.kind === 'LIST_ENDED')?.summary).toMatch(/Stepped down from the MASE list: Risk reduced after review/);
+  });
+
+  it('answers "who was on the list on date D" from the membership history', async () => {
+    await t.ds.query(
+      `INSERT INTO list_membership (young_person_id, started_on, start_reason, ended_on, end_kind, end_reason)
+       VALUES ($1, '2025-01-10', 'SCORE', '2025-06-01', 'STEPPED_DOWN', 'Risk reduced'), ($1, '2025-09-01', 'OVERRIDE', NULL, NULL, NULL)`,
+      [ypId],
+    );
+    const Q = `query($d: String!) { youngPeople(filter: { onListOn: $d }) { nodes { id } } }`;
+    const on = async (d: string) => (await coordinator.ok<{ youngPeople: { nodes: { id: string }[] } }>(Q, { d })).youngPeople.nodes.map((n) => n.id);
+    expect(await on('2025-01-09')).not.toContain(ypId);
+    expect(await on('2025-01-10')).toContain(ypId);
+    expect(await on('2025-05-31')).toContain(ypId);
+    expect(await on('2025-06-01')).not.toContain(ypId);
+    expect(await on('2025-09-01')).toContain(ypId);
+    const bad = await coordinator.gql(Q, { d: 'yesterday' });
+    expect(bad.errors?.[0].extensions?.fields?.[0].field).toBe('filter.onListOn');
+  });
+
+  it('refuses to change or delete a signed-off assessment, in the database itself', async () => {
+    await expect(t.ds.query(`UPDATE risk_assessment SET final_score = 0 WHERE status = 'FINAL'`)).rejects.toThrow(/cannot be changed/);
+    await expect(t.ds.query(`DELETE FROM risk_assessment WHERE status = 'FINAL'`)).rejects.toThrow(/cannot be deleted/);
+    const [a]: { id: string }[] = await t.ds.query(`SELECT id FROM risk_assessment WHERE status = 'FINAL' LIMIT 1`);
+    const r = await coordinator.ok<{ recordAssessmentOutcome: { outcome: string } }>(
+      `mutation($i: RecordOutcomeInput!) { recordAssessmentOutcome(input: $i) { outcome } }`,
+      { i: { assessmentId: a.id, outcome: 'STRATEGY_DISCUSSION', outcomeOn: new Date().toISOString().slice(0, 10) } },
+    );
+    expect(r.recordAssessmentOutcome.outcome).toBe('STRATEGY_DISCUSSION');
+    const nfa = await coordinator.gql(`mutation($i: RecordOutcomeInput!) { recordAssessmentOutcome(input: $i) { outcome } }`, {
+      i: { assessmentId: a.id, outcome: 'NO_FURTHER_ACTION', outcomeOn: new Date().toISOString().slice(0, 10) },
+    });
+    expect(nfa.errors?.[0].extensions?.fields).toEqual([{ field: 'reason', message: 'Give the reason for no further action' }]);
   });
 });

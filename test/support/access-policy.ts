@@ -45,5 +45,7 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     createAssessment: LIST_KEEPERS,
     signOffAssessment: LIST_KEEPERS,
     recordAssessmentOutcome: LIST_KEEPERS,
+    recordMissingEpisode: [...LIST_KEEPERS, 'POLICE'],
+    updateMissingEpisode: [...LIST_KEEPERS, 'POLICE'],
   },
 };

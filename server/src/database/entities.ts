@@ -4,8 +4,9 @@ import { SessionEntity } from '../modules/auth/session.entity.js';
 import { SignInThrottleEntity } from '../modules/auth/sign-in-throttle.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 import { ListMembershipEntity } from '../modules/young-people/list-membership.entity.js';
+import { MissingEpisodeEntity } from '../modules/young-people/missing-episode.entity.js';
 import { RiskAssessmentEntity } from '../modules/young-people/risk-assessment.entity.js';
 import { YoungPersonEntity } from '../modules/young-people/young-person.entity.js';
 
 /** Every TypeORM entity, registered as classes so the same list serves the app, the CLI and the tests. */
-export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity, YoungPersonEntity, RiskAssessmentEntity, ListMembershipEntity];
+export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity, YoungPersonEntity, RiskAssessmentEntity, ListMembershipEntity, MissingEpisodeEntity];

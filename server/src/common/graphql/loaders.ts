@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
 import { ListMembershipEntity } from '../../modules/young-people/list-membership.entity.js';
+import { MissingEpisodeEntity } from '../../modules/young-people/missing-episode.entity.js';
 import { RiskAssessmentEntity } from '../../modules/young-people/risk-assessment.entity.js';
 import { YoungPersonEntity } from '../../modules/young-people/young-person.entity.js';
 import { AgencyEntity } from '../../modules/agencies/agency.entity.js';
@@ -13,6 +14,20 @@ export interface Loaders {
   latestFinalAssessment: DataLoader<string, RiskAssessmentEntity | null>;
   /** Keyed by young person: their open spell on the MASE list. */
   openMembership: DataLoader<string, ListMembershipEntity | null>;
+  /** Keyed by young person, newest first. */
+  assessmentsOf: DataLoader<string, RiskAssessmentEntity[]>;
+  membershipsOf: DataLoader<string, ListMembershipEntity[]>;
+  missingEpisodesOf: DataLoader<string, MissingEpisodeEntity[]>;
+}
+
+/** A loader of the rows belonging to each key, in one statement for all keys. */
+function grouped<T extends { youngPersonId: string }>(load: (ids: string[]) => Promise<T[]>): DataLoader<string, T[]> {
+  return new DataLoader(async (ids) => {
+    const rows = await load([...ids]);
+    const map = new Map<string, T[]>();
+    for (const r of rows) map.set(r.youngPersonId, [...(map.get(r.youngPersonId) ?? []), r]);
+    return ids.map((id) => map.get(id) ?? []);
+  });
 }
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
@@ -43,5 +58,10 @@ export function createLoaders(ds: DataSource): Loaders {
       const map = new Map(rows.map((r) => [r.youngPersonId, r]));
       return ids.map((id) => map.get(id) ?? null);
     }),
+    assessmentsOf: grouped((ids) =>
+      ds.getRepository(RiskAssessmentEntity).find({ where: { youngPersonId: In(ids) }, order: { assessedOn: 'DESC', createdAt: 'DESC' } }),
+    ),
+    membershipsOf: grouped((ids) => ds.getRepository(ListMembershipEntity).find({ where: { youngPersonId: In(ids) }, order: { startedOn: 'DESC' } })),
+    missingEpisodesOf: grouped((ids) => ds.getRepository(MissingEpisodeEntity).find({ where: { youngPersonId: In(ids) }, order: { startedAt: 'DESC' } })),
   };
 }

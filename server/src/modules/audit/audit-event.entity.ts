@@ -55,7 +55,7 @@ export class AuditEventEntity {
   reason: string | null;
 
   @Field(() => GraphQLJSON)
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   details: Record<string, unknown>;
 
   @Field(() => String)

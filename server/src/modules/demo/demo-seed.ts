@@ -19,6 +19,7 @@ export interface SeedSummary {
   users: number;
   youngPeople: number;
   assessments: number;
+  missingEpisodes: number;
 }
 
 /** True when the database holds no agencies and no users: a fresh install. */
@@ -63,7 +64,7 @@ export async function seedDemo(ds: DataSource, options: SeedOptions): Promise<Se
       );
       createdUsers++;
     }
-    let people = { youngPeople: 0, assessments: 0 };
+    let people = { youngPeople: 0, assessments: 0, missingEpisodes: 0 };
     const [{ n }]: { n: string }[] = await m.query(`SELECT count(*) AS n FROM young_person`);
     if (options.youngPeople !== false && Number(n) === 0) {
       const id = async (email: string) => (await users.findOneOrFail({ where: { email } })).id;

@@ -13,6 +13,7 @@ import {
 } from '@mase/shared';
 import type { EntityManager } from 'typeorm';
 import { ListMembershipEntity } from '../young-people/list-membership.entity.js';
+import { MissingEpisodeEntity } from '../young-people/missing-episode.entity.js';
 import { RiskAssessmentEntity, type StoredAnswer } from '../young-people/risk-assessment.entity.js';
 import { YoungPersonEntity } from '../young-people/young-person.entity.js';
 import { nameKey } from '../young-people/young-people.service.js';
@@ -37,12 +38,14 @@ const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
  * two thirds girls, four in five aged 10 or over, two thirds persistently absent, a median of
  * about five recorded factors, with going missing, poor mental health and self-harm co-occurring.
  */
-export async function seedDemoYoungPeople(m: EntityManager, seed: number, staff: DemoStaff, today = new Date()): Promise<{ youngPeople: number; assessments: number }> {
+export async function seedDemoYoungPeople(m: EntityManager, seed: number, staff: DemoStaff, today = new Date()): Promise<{ youngPeople: number; assessments: number; missingEpisodes: number }> {
   const f = new Faker({ locale: [en_GB, en], seed });
   const start = addDays(today, -3 * 365);
   const people = m.getRepository(YoungPersonEntity);
   const assessments = m.getRepository(RiskAssessmentEntity);
   const memberships = m.getRepository(ListMembershipEntity);
+  const missing = m.getRepository(MissingEpisodeEntity);
+  let episodeCount = 0;
   const ethnicities: { value: Ethnicity; weight: number }[] = [
     { value: 'WHITE_BRITISH', weight: 40 },
     { value: 'BLACK_AFRICAN', weight: 10 },
@@ -113,6 +116,36 @@ export async function seedDemoYoungPeople(m: EntityManager, seed: number, staff:
 
     // A first screening some time in the last three years, then reviews about every three months.
     let on = addDays(start, f.number.int({ min: 0, max: 3 * 365 - 20 }));
+    if (yp.presentation !== 'CSE') {
+      // Missing episodes around the screenings: overnight and weekend absences, some short ones in the school day.
+      const count = f.number.int({ min: 1, max: 8 });
+      for (let k = 0; k < count; k++) {
+        const day = addDays(on, f.number.int({ min: -60, max: 400 }));
+        if (day > today) continue;
+        const kind = f.helpers.weightedArrayElement([{ value: 'overnight', weight: 5 }, { value: 'school', weight: 2 }, { value: 'weekend', weight: 3 }]);
+        const startedAt = new Date(day);
+        if (kind === 'school') startedAt.setUTCHours(10, f.number.int({ min: 0, max: 59 }));
+        else startedAt.setUTCHours(f.number.int({ min: 18, max: 23 }), f.number.int({ min: 0, max: 59 }));
+        if (kind === 'weekend') startedAt.setUTCDate(startedAt.getUTCDate() + ((5 - startedAt.getUTCDay() + 7) % 7));
+        if (startedAt > today) continue;
+        const hours = kind === 'school' ? f.number.int({ min: 1, max: 5 }) : f.number.int({ min: 6, max: 60 });
+        const endedAt = new Date(startedAt.getTime() + hours * 3_600_000);
+        const returned = endedAt < today;
+        await missing.save(
+          missing.create({
+            youngPersonId: yp.id,
+            startedAt,
+            endedAt: returned ? endedAt : null,
+            reportedBy: f.helpers.arrayElement(['Carer', 'Parent', 'School', 'Residential home', 'Police']),
+            whereFound: returned ? f.helpers.arrayElement(['Returned home by themselves', 'Found by police at a friend’s address', 'Found at a fast-food outlet', 'Found in another borough']) : null,
+            returnInterviewOffered: returned,
+            returnInterviewDone: returned && f.number.float() < 0.7,
+            createdBy: staff.assessorId,
+          }),
+        );
+        episodeCount++;
+      }
+    }
     const models = f.helpers.arrayElements<CseModel>([...CSE_MODELS], { min: 1, max: 2 });
     let risk = f.number.float(); // the young person's underlying risk, drifting between reviews
     let onList: ListMembershipEntity | null = null;
@@ -178,5 +211,5 @@ export async function seedDemoYoungPeople(m: EntityManager, seed: number, staff:
       if (f.number.float() < 0.05) break;
     }
   }
-  return { youngPeople: total, assessments: assessmentCount };
+  return { youngPeople: total, assessments: assessmentCount, missingEpisodes: episodeCount };
 }

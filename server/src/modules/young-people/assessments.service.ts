@@ -153,14 +153,6 @@ export class AssessmentsService {
     });
   }
 
-  forYoungPerson(youngPersonId: string): Promise<RiskAssessmentEntity[]> {
-    return this.dataSource.getRepository(RiskAssessmentEntity).find({ where: { youngPersonId }, order: { assessedOn: 'DESC', createdAt: 'DESC' } });
-  }
-
-  membershipsOf(youngPersonId: string): Promise<ListMembershipEntity[]> {
-    return this.dataSource.getRepository(ListMembershipEntity).find({ where: { youngPersonId }, order: { startedOn: 'DESC' } });
-  }
-
   awaitingSignOff(): Promise<RiskAssessmentEntity[]> {
     return this.dataSource.getRepository(RiskAssessmentEntity).find({ where: { status: 'AWAITING_SIGN_OFF' }, order: { assessedOn: 'ASC' } });
   }

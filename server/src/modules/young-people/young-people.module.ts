@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsService } from './assessments.service.js';
-import { AssessmentsResolver, IndicatorAnswerResolver, YoungPeopleResolver } from './young-people.resolver.js';
+import { MissingService } from './missing.service.js';
+import { AssessmentsResolver, IndicatorAnswerResolver, MissingEpisodeResolver, YoungPeopleResolver } from './young-people.resolver.js';
 import { YoungPeopleService } from './young-people.service.js';
 
 @Module({
-  providers: [YoungPeopleService, AssessmentsService, YoungPeopleResolver, AssessmentsResolver, IndicatorAnswerResolver],
-  exports: [YoungPeopleService, AssessmentsService],
+  providers: [YoungPeopleService, AssessmentsService, MissingService, YoungPeopleResolver, AssessmentsResolver, IndicatorAnswerResolver, MissingEpisodeResolver],
+  exports: [YoungPeopleService, AssessmentsService, MissingService],
 })
 export class YoungPeopleModule {}

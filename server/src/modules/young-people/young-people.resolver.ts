@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ageBand, ageOn, INDICATOR_BY_ID, type AgeBand } from '@mase/shared';
+import { ageBand, ageOn, INDICATOR_BY_ID, missingFlags, type AgeBand } from '@mase/shared';
 import { Roles } from '../../common/auth/access.decorators.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/current-actor.decorator.js';
@@ -17,7 +17,10 @@ import {
   SignOffInput,
 } from './dto/assessment.inputs.js';
 import { UpdateYoungPersonInput, YoungPeopleFilter, YoungPersonConnection, YoungPersonFields, YoungPersonIdentity } from './dto/young-person.inputs.js';
+import { ChronologyEntry, MissingFlagsType, RecordMissingEpisodeInput, UpdateMissingEpisodeInput } from './dto/missing.inputs.js';
 import { ListMembershipEntity } from './list-membership.entity.js';
+import { MissingEpisodeEntity } from './missing-episode.entity.js';
+import { MissingService } from './missing.service.js';
 import { RiskAssessmentEntity } from './risk-assessment.entity.js';
 import { YoungPersonEntity } from './young-person.entity.js';
 import { today, YoungPeopleService } from './young-people.service.js';
@@ -25,6 +28,7 @@ import { today, YoungPeopleService } from './young-people.service.js';
 const READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'] as const;
 const IDENTIFIERS = ['CO_CHAIR', 'COORDINATOR', 'POLICE'] as const;
 const KEEPERS = ['CO_CHAIR', 'COORDINATOR'] as const;
+const MISSING_WRITERS = ['CO_CHAIR', 'COORDINATOR', 'POLICE'] as const;
 
 @Resolver(() => YoungPersonEntity)
 @Roles(...READERS)
@@ -32,6 +36,7 @@ export class YoungPeopleResolver {
   constructor(
     private readonly people: YoungPeopleService,
     private readonly assessments: AssessmentsService,
+    private readonly missing: MissingService,
   ) {}
 
   @Query(() => YoungPersonConnection, { description: 'Young people, highest score first; on the list today unless filtered otherwise' })
@@ -66,6 +71,33 @@ export class YoungPeopleResolver {
     return this.assessments.endMembership(actor, input);
   }
 
+  @Mutation(() => MissingEpisodeEntity)
+  @Roles(...MISSING_WRITERS)
+  recordMissingEpisode(@CurrentActor() actor: Actor, @Args('input') input: RecordMissingEpisodeInput): Promise<MissingEpisodeEntity> {
+    return this.missing.record(actor, input);
+  }
+
+  @Mutation(() => MissingEpisodeEntity, { description: 'Records the return, the return-home interview, or a correction' })
+  @Roles(...MISSING_WRITERS)
+  updateMissingEpisode(@CurrentActor() actor: Actor, @Args('input') input: UpdateMissingEpisodeInput): Promise<MissingEpisodeEntity> {
+    return this.missing.update(actor, input);
+  }
+
+  @ResolveField('missingEpisodes', () => [MissingEpisodeEntity], { description: 'Newest first' })
+  missingEpisodes(@Parent() yp: YoungPersonEntity, @Context() ctx: GqlContext): Promise<MissingEpisodeEntity[]> {
+    return ctx.loaders.missingEpisodesOf.load(yp.id);
+  }
+
+  @ResolveField('missingFlags', () => MissingFlagsType)
+  async missingFlags(@Parent() yp: YoungPersonEntity, @Context() ctx: GqlContext): Promise<MissingFlagsType> {
+    return missingFlags(await ctx.loaders.missingEpisodesOf.load(yp.id));
+  }
+
+  @ResolveField('chronology', () => [ChronologyEntry], { description: 'Screenings, sign-offs, list changes and missing episodes, newest first' })
+  chronology(@Parent() yp: YoungPersonEntity): Promise<ChronologyEntry[]> {
+    return this.missing.chronology(yp.id);
+  }
+
   @ResolveField('identity', () => YoungPersonIdentity, { description: 'Identifying details: roles with case access only' })
   @Roles(...IDENTIFIERS)
   identity(@Parent() yp: YoungPersonEntity): YoungPersonIdentity {
@@ -89,13 +121,13 @@ export class YoungPeopleResolver {
   }
 
   @ResolveField('assessments', () => [RiskAssessmentEntity], { description: 'Every assessment, newest first, signed off or not' })
-  assessmentsOf(@Parent() yp: YoungPersonEntity): Promise<RiskAssessmentEntity[]> {
-    return this.assessments.forYoungPerson(yp.id);
+  assessmentsOf(@Parent() yp: YoungPersonEntity, @Context() ctx: GqlContext): Promise<RiskAssessmentEntity[]> {
+    return ctx.loaders.assessmentsOf.load(yp.id);
   }
 
   @ResolveField('memberships', () => [ListMembershipEntity], { description: 'List history, newest first' })
-  memberships(@Parent() yp: YoungPersonEntity): Promise<ListMembershipEntity[]> {
-    return this.assessments.membershipsOf(yp.id);
+  memberships(@Parent() yp: YoungPersonEntity, @Context() ctx: GqlContext): Promise<ListMembershipEntity[]> {
+    return ctx.loaders.membershipsOf.load(yp.id);
   }
 }
 
@@ -174,5 +206,14 @@ export class IndicatorAnswerResolver {
   @Roles(...IDENTIFIERS)
   evidence(@Parent() a: IndicatorAnswerType): string | null {
     return a.evidenceText;
+  }
+}
+
+@Resolver(() => MissingEpisodeEntity)
+export class MissingEpisodeResolver {
+  @ResolveField('whereFound', () => String, { nullable: true, description: 'Case detail: roles with case access only' })
+  @Roles(...IDENTIFIERS)
+  whereFound(@Parent() e: MissingEpisodeEntity): string | null {
+    return e.whereFound;
   }
 }

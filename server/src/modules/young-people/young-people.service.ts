@@ -166,7 +166,11 @@ export class YoungPeopleService {
       params.push(v);
       return `$${params.length}`;
     };
-    const onList = filter.onList === undefined ? true : filter.onList;
+    const onList = filter.onListOn ? null : filter.onList === undefined ? true : filter.onList;
+    if (filter.onListOn) {
+      const d = p(filter.onListOn);
+      where.push(`EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = yp.id AND lm.started_on <= ${d}::date AND (lm.ended_on IS NULL OR lm.ended_on > ${d}::date))`);
+    }
     if (onList !== null) where.push(`${onList ? '' : 'NOT '}EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = yp.id AND lm.ended_on IS NULL)`);
     if (filter.rag?.length) where.push(`la.rag = ANY(${p(filter.rag)})`);
     if (filter.score?.length) where.push(`la.final_score = ANY(${p(filter.score)})`);

@@ -179,6 +179,11 @@ export class YoungPeopleFilter {
   @IsBoolean()
   onList?: boolean | null;
 
+  @Field(() => String, { nullable: true, description: 'Only those on the list on this date (yyyy-mm-dd); overrides onList' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  onListOn?: string | null;
+
   @Field(() => [RagEnum], { nullable: true })
   @IsOptional()
   @IsIn(RAGS, { each: true })
