@@ -11,6 +11,12 @@ import { UserPage } from '../features/admin/users/UserPage';
 import { UsersPage } from '../features/admin/users/UsersPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { HomePage } from '../features/home/HomePage';
+import { AssessPage } from '../features/list/AssessPage';
+import { ListPage } from '../features/list/ListPage';
+import { RecordYoungPersonPage } from '../features/list/RecordYoungPersonPage';
+import { ReviewsDuePage } from '../features/list/ReviewsDuePage';
+import { SignOffQueuePage } from '../features/list/SignOffQueuePage';
+import { YoungPersonPage } from '../features/list/YoungPersonPage';
 import type { SessionUserFragment } from '../gql/graphql';
 import { AccessDeniedPage, NotFoundPage } from './pages';
 
@@ -38,7 +44,12 @@ export function AppRoutes({ me }: { me: SessionUserFragment }) {
     <Routes>
       <Route path="/" element={<HomePage me={me} />} />
       <Route path="/account/password" element={<ChangePasswordPage me={me} />} />
-      <Route path="/list/*" element={guard('list')} />
+      <Route path="/list" element={guard('list', <ListPage me={me} />)} />
+      <Route path="/list/new" element={guard('list', <RecordYoungPersonPage me={me} />)} />
+      <Route path="/list/sign-off" element={guard('list', <SignOffQueuePage me={me} />)} />
+      <Route path="/list/reviews" element={guard('list', <ReviewsDuePage me={me} />)} />
+      <Route path="/list/:id" element={guard('list', <YoungPersonPage me={me} />)} />
+      <Route path="/list/:id/assess" element={guard('list', <AssessPage me={me} />)} />
       <Route path="/intelligence/*" element={guard('intelligence')} />
       <Route path="/returns/*" element={guard('returns')} />
       <Route path="/analysis/*" element={guard('analysis')} />

@@ -1,0 +1,294 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import {
+  AGE_BAND_LABELS,
+  AGE_BANDS,
+  CSE_MODEL_LABELS,
+  CSE_MODELS,
+  LEGAL_STATUS_LABELS,
+  LEGAL_STATUSES,
+  PLACEMENT_TYPE_LABELS,
+  PLACEMENT_TYPES,
+  RAGS,
+  type AgeBand,
+  type CseModel,
+  type LegalStatus,
+  type PlacementType,
+  type Rag,
+} from '@mase/shared';
+import { DataTable } from '../../components/DataTable';
+import { Select, TextInput } from '../../components/fields';
+import { Flash } from '../../components/Flash';
+import { LoadMore } from '../../components/LoadMore';
+import { Loading } from '../../components/Loading';
+import { QueryError } from '../../components/QueryError';
+import { YoungPeopleDocument, type SessionUserFragment, type YoungPeopleFilter, type YoungPersonRowFragment } from '../../gql/graphql';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { canIdentify, Checkboxes, choicesOf, isKeeper, Overdue, RAG_LABELS, RagTag, formatDay } from './common';
+
+const PAGE_SIZE = 50;
+
+export interface ListFilters {
+  search: string;
+  rag: Rag[];
+  score: string[];
+  review: string;
+  model: CseModel[];
+  ageBand: AgeBand[];
+  legalStatus: LegalStatus[];
+  placementType: PlacementType[];
+  /** 'on' (default), 'off' or 'all'. */
+  onList: string;
+}
+
+export const NO_FILTERS: ListFilters = { search: '', rag: [], score: [], review: '', model: [], ageBand: [], legalStatus: [], placementType: [], onList: 'on' };
+
+const orNull = <T,>(xs: T[]): T[] | null => (xs.length > 0 ? xs : null);
+
+export function toFilter(f: ListFilters): YoungPeopleFilter {
+  return {
+    search: f.search.trim() || null,
+    rag: orNull(f.rag),
+    score: orNull(f.score.map(Number)),
+    review: f.review === 'DUE' || f.review === 'OVERDUE' ? f.review : null,
+    model: orNull(f.model),
+    ageBand: orNull(f.ageBand),
+    legalStatus: orNull(f.legalStatus),
+    placementType: orNull(f.placementType),
+    onList: f.onList === 'off' ? false : f.onList === 'all' ? null : true,
+  };
+}
+
+function isFiltered(f: ListFilters): boolean {
+  return JSON.stringify(f) !== JSON.stringify(NO_FILTERS);
+}
+
+export function ListPage({ me }: { me: SessionUserFragment }) {
+  usePageTitle('MASE list');
+  const identify = canIdentify(me.role);
+  const keeper = isKeeper(me.role);
+  const [draft, setDraft] = useState<ListFilters>(NO_FILTERS);
+  const [applied, setApplied] = useState<ListFilters>(NO_FILTERS);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const { data, error, loading, fetchMore, refetch } = useQuery(YoungPeopleDocument, {
+    variables: { filter: toFilter(applied), page: { first: PAGE_SIZE }, canIdentify: identify },
+    fetchPolicy: 'cache-and-network',
+  });
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setApplied(draft);
+  }
+
+  function clear() {
+    setDraft(NO_FILTERS);
+    setApplied(NO_FILTERS);
+  }
+
+  async function loadMore() {
+    const after = data?.youngPeople.pageInfo.endCursor;
+    if (!after) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      await fetchMore({
+        variables: { page: { first: PAGE_SIZE, after } },
+        updateQuery: (previous, { fetchMoreResult }) => ({
+          youngPeople: {
+            ...fetchMoreResult.youngPeople,
+            nodes: [...(previous.youngPeople?.nodes ?? []), ...fetchMoreResult.youngPeople.nodes],
+          },
+        }),
+      });
+    } catch (e) {
+      setMoreError(e);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  const people = data?.youngPeople.nodes ?? [];
+  const filtered = isFiltered(applied);
+  const retry = () => void refetch().catch(() => undefined);
+
+  return (
+    <>
+      <Flash />
+      <div className="app-heading-with-action">
+        <h1 className="govuk-heading-l">MASE list</h1>
+        {keeper ? (
+          <div className="govuk-button-group">
+            <Link to="/list/new" role="button" draggable={false} className="govuk-button" data-module="govuk-button">
+              Record a young person
+            </Link>
+            <Link to="/list/sign-off" role="button" draggable={false} className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              Sign-off queue
+            </Link>
+            <Link to="/list/reviews" role="button" draggable={false} className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              Reviews due
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      <p className="govuk-body">
+        Young people at risk of child sexual exploitation, highest score first. {identify ? 'Select a name' : 'Select a pseudonym'} to see their screenings and list
+        history.
+      </p>
+
+      <form className="app-filters" noValidate onSubmit={apply} aria-label="Filter the list">
+        <h2 className="govuk-heading-s">Filter the list</h2>
+        <div className="app-filters__fields">
+          <TextInput
+            id="filter-search"
+            label={identify ? 'Search by reference or name' : 'Search by pseudonym'}
+            type="search"
+            value={draft.search}
+            onChange={(search) => setDraft({ ...draft, search })}
+            spellCheck={false}
+          />
+          <Select
+            id="filter-on-list"
+            label="List status"
+            value={draft.onList}
+            options={[
+              { value: 'on', label: 'On the list today' },
+              { value: 'off', label: 'Not on the list' },
+              { value: 'all', label: 'Everyone' },
+            ]}
+            onChange={(onList) => setDraft({ ...draft, onList })}
+          />
+          <Select
+            id="filter-review"
+            label="Review"
+            value={draft.review}
+            options={[
+              { value: '', label: 'Any' },
+              { value: 'DUE', label: 'Due in the next 14 days' },
+              { value: 'OVERDUE', label: 'Overdue' },
+            ]}
+            onChange={(review) => setDraft({ ...draft, review })}
+          />
+        </div>
+        <details className="govuk-details" open={isFiltered({ ...draft, search: '', onList: 'on', review: '' }) || undefined}>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">More filters</span>
+          </summary>
+          <div className="govuk-details__text app-filters__fields app-list-filters">
+            <Checkboxes id="filter-rag" legend="RAG" choices={RAGS.map((r) => ({ value: r, label: RAG_LABELS[r] }))} values={draft.rag} onChange={(v) => setDraft({ ...draft, rag: v as Rag[] })} />
+            <Checkboxes
+              id="filter-score"
+              legend="Score"
+              choices={['0', '1', '2', '3'].map((s) => ({ value: s, label: s }))}
+              values={draft.score}
+              onChange={(score) => setDraft({ ...draft, score })}
+            />
+            <Checkboxes
+              id="filter-age-band"
+              legend="Age band"
+              choices={choicesOf(AGE_BANDS, AGE_BAND_LABELS)}
+              values={draft.ageBand}
+              onChange={(v) => setDraft({ ...draft, ageBand: v as AgeBand[] })}
+            />
+            <Checkboxes
+              id="filter-placement"
+              legend="Placement"
+              choices={choicesOf(PLACEMENT_TYPES, PLACEMENT_TYPE_LABELS)}
+              values={draft.placementType}
+              onChange={(v) => setDraft({ ...draft, placementType: v as PlacementType[] })}
+            />
+            <Checkboxes
+              id="filter-legal-status"
+              legend="Legal status"
+              choices={choicesOf(LEGAL_STATUSES, LEGAL_STATUS_LABELS)}
+              values={draft.legalStatus}
+              onChange={(v) => setDraft({ ...draft, legalStatus: v as LegalStatus[] })}
+            />
+            <Checkboxes
+              id="filter-model"
+              legend="Model of CSE"
+              choices={choicesOf(CSE_MODELS, CSE_MODEL_LABELS)}
+              values={draft.model}
+              onChange={(v) => setDraft({ ...draft, model: v as CseModel[] })}
+            />
+          </div>
+        </details>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Apply filters
+          </button>
+          {filtered || isFiltered(draft) ? (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={clear}>
+              Clear filters
+            </button>
+          ) : null}
+        </div>
+      </form>
+
+      {error && !data ? (
+        <QueryError error={error} onRetry={retry} />
+      ) : !data ? (
+        <Loading what="Loading the list" />
+      ) : people.length === 0 ? (
+        filtered ? (
+          <p className="govuk-body">No young people match these filters. Clear the filters to see everyone on the list today.</p>
+        ) : (
+          <p className="govuk-body">
+            Nobody is on the MASE list yet.{' '}
+            {keeper ? 'Record a young person and complete a screening.' : 'A co-ordinator or co-chair adds young people by recording a screening.'}
+          </p>
+        )
+      ) : (
+        <>
+          {error ? <QueryError error={error} onRetry={retry} /> : null}
+          <DataTable<YoungPersonRowFragment>
+            caption={filtered ? 'Young people matching the filters' : 'On the MASE list today'}
+            scrollLabel="Young people table"
+            className="app-table--compact"
+            rows={people}
+            rowKey={(p) => p.id}
+            columns={[
+              ...(identify
+                ? [
+                    {
+                      header: 'Name',
+                      cell: (p: YoungPersonRowFragment) => (
+                        <Link className="govuk-link" to={`/list/${p.id}`}>
+                          {p.identity ? `${p.identity.firstName} ${p.identity.lastName}` : p.pseudonym}
+                        </Link>
+                      ),
+                    },
+                    { header: 'Reference', cell: (p: YoungPersonRowFragment) => p.identity?.reference ?? '' },
+                  ]
+                : [
+                    {
+                      header: 'Pseudonym',
+                      cell: (p: YoungPersonRowFragment) => (
+                        <Link className="govuk-link" to={`/list/${p.id}`}>
+                          {p.pseudonym}
+                        </Link>
+                      ),
+                    },
+                    { header: 'Age band', cell: (p: YoungPersonRowFragment) => AGE_BAND_LABELS[p.ageBand] },
+                  ]),
+              { header: 'RAG', cell: (p) => (p.latestAssessment ? <RagTag rag={p.latestAssessment.rag} /> : 'Not screened') },
+              { header: 'Score', numeric: true, cell: (p) => (p.latestAssessment ? String(p.latestAssessment.finalScore) : '') },
+              { header: 'Last assessed', cell: (p) => <span className="app-nowrap">{formatDay(p.latestAssessment?.assessedOn)}</span> },
+              { header: 'Next review', cell: (p) => (p.latestAssessment ? <Overdue day={p.latestAssessment.nextReviewOn} /> : '') },
+              { header: 'Legal status', cell: (p) => LEGAL_STATUS_LABELS[p.legalStatus] },
+            ]}
+          />
+          {moreError ? <QueryError error={moreError} /> : null}
+          <LoadMore
+            shown={people.length}
+            noun={people.length === 1 ? 'young person' : 'young people'}
+            hasMore={data.youngPeople.pageInfo.hasNextPage}
+            loading={loadingMore || loading}
+            onLoadMore={() => void loadMore()}
+          />
+        </>
+      )}
+    </>
+  );
+}
