@@ -10,7 +10,7 @@ export class FinalAssessmentsImmutable1795571718815 implements MigrationInterfac
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE FUNCTION risk_assessment_final_guard() RETURNS trigger
-      LANGUAGE plpgsql AS \$\$
+      LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'DELETE' THEN
           RAISE EXCEPTION 'a signed-off assessment cannot be deleted' USING ERRCODE = '42501';
@@ -26,7 +26,7 @@ export class FinalAssessmentsImmutable1795571718815 implements MigrationInterfac
         END IF;
         RETURN NEW;
       END
-      \$\$`);
+      $$`);
     await queryRunner.query(`CREATE TRIGGER risk_assessment_final_guard BEFORE UPDATE OR DELETE ON risk_assessment
       FOR EACH ROW WHEN (OLD.status = 'FINAL') EXECUTE FUNCTION risk_assessment_final_guard()`);
   }
