@@ -1,3 +1,4 @@
+import { ImportJobs1795572375658 } from './1795572375658-ImportJobs.js';
 import { MissingEpisodes1795571717815 } from './1795571717815-MissingEpisodes.js';
 import { FinalAssessmentsImmutable1795571718815 } from './1795571718815-FinalAssessmentsImmutable.js';
 import { MaseListAndScreening1795570487214 } from './1795570487214-MaseListAndScreening.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   MaseListAndScreening1795570487214,
   MissingEpisodes1795571717815,
   FinalAssessmentsImmutable1795571718815,
+  ImportJobs1795572375658,
 ];

@@ -12,6 +12,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { YoungPeopleModule } from './modules/young-people/young-people.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         UsersModule,
         AgenciesModule,
         YoungPeopleModule,
+        ImportsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

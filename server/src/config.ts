@@ -43,7 +43,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     cookieSecure: bool('COOKIE_SECURE', true),
     trustProxy: bool('TRUST_PROXY', false),
     clientDist: null,
-    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_000_000, 1_000, 50_000_000),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 5_000_000, 1_000, 50_000_000),
     ...overrides,
   };
 }

@@ -107,7 +107,7 @@ describe('a screening, from the form to the list', () => {
   it('shows the analyst the same young person by pseudonym only', async () => {
     const analyst = await signIn(emailOf('ANALYST'));
     await analyst.page.goto(`${baseUrl}/list/${youngPersonId}`);
-    await expect.poll(() => analyst.page.getByText(/YP-[A-Z2-9]{6}/).count()).toBeGreaterThan(0);
+    await expect.poll(() => analyst.page.getByText(/YP-[A-Z2-9]{8}/).count()).toBeGreaterThan(0);
     expect(await analyst.page.content()).not.toContain('Testwood');
     expect(await analyst.page.content()).not.toContain(reference);
     await analyst.page.screenshot({ path: join(ARTIFACTS, 'young-person-analyst.png'), fullPage: true });

@@ -60,7 +60,7 @@ describe('GraphQL hygiene', () => {
     const big = await fetch(`${t.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(1_100_000) } }),
+      body: JSON.stringify({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(5_100_000) } }),
     });
     expect(big.status).toBe(413);
     expect(await big.text()).toMatch(/too large/);

@@ -146,7 +146,7 @@ describe('the screening, its sign-offs and the list', () => {
     const list = await analyst.ok<{ youngPeople: { nodes: { id: string; pseudonym: string; ageBand: string; gender: string }[] } }>(
       `{ youngPeople { nodes { id pseudonym ageBand gender } } }`,
     );
-    expect(list.youngPeople.nodes[0]).toMatchObject({ pseudonym: expect.stringMatching(/^YP-[A-Z2-9]{6}$/), ageBand: 'AGE_16', gender: 'FEMALE' });
+    expect(list.youngPeople.nodes[0]).toMatchObject({ pseudonym: expect.stringMatching(/^YP-[A-Z2-9]{8}$/), ageBand: 'AGE_16', gender: 'FEMALE' });
     const identity = await analyst.gql(`query($id: ID!) { youngPerson(id: $id) { identity { firstName } } }`, { id: ypId });
     expect(codeOf(identity)).toBe('FORBIDDEN');
     expect(JSON.stringify(identity.data)).not.toContain('Leah');

@@ -28,6 +28,7 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     youngPerson: LIST_READERS,
     signOffQueue: LIST_KEEPERS,
     reviewsDue: LIST_KEEPERS,
+    importJob: LIST_KEEPERS,
   },
   Mutation: {
     signIn: 'PUBLIC',
@@ -47,5 +48,7 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     recordAssessmentOutcome: LIST_KEEPERS,
     recordMissingEpisode: [...LIST_KEEPERS, 'POLICE'],
     updateMissingEpisode: [...LIST_KEEPERS, 'POLICE'],
+    previewYoungPeopleImport: LIST_KEEPERS,
+    startYoungPeopleImport: LIST_KEEPERS,
   },
 };

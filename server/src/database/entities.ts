@@ -1,5 +1,6 @@
 import { AgencyEntity } from '../modules/agencies/agency.entity.js';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
+import { ImportJobEntity } from '../modules/imports/import-job.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
 import { SignInThrottleEntity } from '../modules/auth/sign-in-throttle.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
@@ -9,4 +10,4 @@ import { RiskAssessmentEntity } from '../modules/young-people/risk-assessment.en
 import { YoungPersonEntity } from '../modules/young-people/young-person.entity.js';
 
 /** Every TypeORM entity, registered as classes so the same list serves the app, the CLI and the tests. */
-export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity, YoungPersonEntity, RiskAssessmentEntity, ListMembershipEntity, MissingEpisodeEntity];
+export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity, YoungPersonEntity, RiskAssessmentEntity, ListMembershipEntity, MissingEpisodeEntity, ImportJobEntity];

@@ -81,7 +81,7 @@ export async function seedDemoYoungPeople(m: EntityManager, seed: number, staff:
     const lastName = f.person.lastName();
     const yp = await people.save(
       people.create({
-        pseudonym: `YP-${f.string.alphanumeric({ length: 6, casing: 'upper', exclude: ['0', '1', 'O', 'I'] })}`,
+        pseudonym: `YP-${f.string.alphanumeric({ length: 8, casing: 'upper', exclude: ['0', '1', 'O', 'I'] })}`,
         reference: `MOS-${String(400000 + n * 7 + f.number.int({ min: 0, max: 6 }))}`,
         firstName,
         lastName,

@@ -19,8 +19,9 @@ export function nameKey(name: string): string {
 }
 
 const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function pseudonym(): string {
-  return `YP-${Array.from({ length: 6 }, () => PSEUDONYM_ALPHABET[randomInt(PSEUDONYM_ALPHABET.length)]).join('')}`;
+/** 40 random bits: collisions stay unlikely even at a pan-London scale of records. */
+export function newPseudonym(): string {
+  return `YP-${Array.from({ length: 8 }, () => PSEUDONYM_ALPHABET[randomInt(PSEUDONYM_ALPHABET.length)]).join('')}`;
 }
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
@@ -117,7 +118,7 @@ export class YoungPeopleService {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('young_person.create'))`);
       assertNoProblems([await this.duplicateProblem(m, cols)]);
       const repo = m.getRepository(YoungPersonEntity);
-      const saved = await repo.save(repo.create({ ...cols, pseudonym: pseudonym(), createdBy: actor.userId }));
+      const saved = await repo.save(repo.create({ ...cols, pseudonym: newPseudonym(), createdBy: actor.userId }));
       await this.audit.record(m, { action: 'young_person.created', actor, entityType: 'young_person', entityId: saved.id, details: { pseudonym: saved.pseudonym } });
       return saved;
     });
