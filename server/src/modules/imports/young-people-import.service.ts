@@ -111,7 +111,7 @@ export class YoungPeopleImportService implements OnModuleInit {
       valid,
       preview: {
         headers,
-        mapping: Object.entries(mapping).map(([key, header]) => ({ key, header: header })),
+        mapping: Object.entries(mapping).map(([key, header]) => ({ key, header })),
         columns: YOUNG_PERSON_IMPORT_COLUMNS.map(({ key, label, required, description }) => ({ key, label, required, description })),
         rows: results,
         total: results.length,

@@ -23,7 +23,12 @@ import { MissingEpisodeEntity } from './missing-episode.entity.js';
 import { MissingService } from './missing.service.js';
 import { RiskAssessmentEntity } from './risk-assessment.entity.js';
 import { YoungPersonEntity } from './young-person.entity.js';
-import { today, YoungPeopleService } from './young-people.service.js';
+import { SORTS, today, YoungPeopleService, type YoungPeopleSort } from './young-people.service.js';
+import { enumObject } from '../../common/graphql/enums.js';
+import { registerEnumType } from '@nestjs/graphql';
+
+const YoungPeopleSortEnum = enumObject(SORTS);
+registerEnumType(YoungPeopleSortEnum, { name: 'YoungPeopleSort' });
 
 const READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'] as const;
 const IDENTIFIERS = ['CO_CHAIR', 'COORDINATOR', 'POLICE'] as const;
@@ -44,8 +49,10 @@ export class YoungPeopleResolver {
     @CurrentActor() actor: Actor,
     @OptionalArg('filter', YoungPeopleFilter) filter: YoungPeopleFilter | null,
     @OptionalArg('page', PageInput) page: PageInput | null,
+    @Args('sort', { type: () => YoungPeopleSortEnum, nullable: true, description: 'Default SCORE (highest first); NAME is by pseudonym for the analyst' })
+    sort: YoungPeopleSort | null,
   ): Promise<Connection<YoungPersonEntity>> {
-    return this.people.list(actor, filter ?? {}, page?.first ?? 50, page?.after);
+    return this.people.list(actor, filter ?? {}, page?.first ?? 50, page?.after, sort);
   }
 
   @Query(() => YoungPersonEntity, { description: "One young person's record (the read is audited)" })

@@ -159,7 +159,13 @@ export class YoungPeopleService {
     });
   }
 
-  async list(actor: Actor, filter: YoungPeopleFilter, first: number, after: string | null | undefined): Promise<Connection<YoungPersonEntity>> {
+  async list(
+    actor: Actor,
+    filter: YoungPeopleFilter,
+    first: number,
+    after: string | null | undefined,
+    sort?: YoungPeopleSort | null,
+  ): Promise<Connection<YoungPersonEntity>> {
     const identify = canIdentify(actor);
     const where: string[] = [];
     const params: unknown[] = [];
@@ -190,13 +196,18 @@ export class YoungPeopleService {
           : `yp.pseudonym ILIKE ${like}`,
       );
     }
-    // Keyset pagination: the highest score first, then the most recent assessment, then id.
-    const cursor = decodeCursor(after, 3);
+    // Keyset pagination on the chosen order; every key is cast to text in the cursor.
+    const requested = sort ?? 'SCORE';
+    const order = YOUNG_PEOPLE_SORTS[requested === 'NAME' && !identify ? 'PSEUDONYM' : requested];
+    const cursor = decodeCursor(after, order.keys.length + 1);
     if (cursor) {
-      where.push(`(coalesce(la.final_score, -1), coalesce(la.assessed_on, '0001-01-01'::date), yp.id) < (${p(cursor[0])}::int, ${p(cursor[1])}::date, ${p(cursor[2])}::uuid)`);
+      const cmp = order.direction === 'DESC' ? '<' : '>';
+      where.push(
+        `(${order.keys.map((k) => k.sql).join(', ')}, yp.id) ${cmp} (${order.keys.map((k, i) => `${p(cursor[i])}::${k.type}`).join(', ')}, ${p(cursor[order.keys.length])}::uuid)`,
+      );
     }
-    const keys: { id: string; sort_score: number; sort_date: string }[] = await this.dataSource.query(
-      `SELECT yp.id, coalesce(la.final_score, -1) AS sort_score, coalesce(la.assessed_on, '0001-01-01'::date)::text AS sort_date
+    const keys: { id: string; k: string[] }[] = await this.dataSource.query(
+      `SELECT yp.id, ARRAY[${order.keys.map((k) => `(${k.sql})::text`).join(', ')}] AS k
        FROM young_person yp
        LEFT JOIN LATERAL (
          SELECT ra.final_score, ra.rag, ra.models, ra.assessed_on, ra.next_review_on
@@ -205,16 +216,34 @@ export class YoungPeopleService {
          ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1
        ) la ON true
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY sort_score DESC, sort_date DESC, yp.id DESC
+       ORDER BY ${order.keys.map((k) => `${k.sql} ${order.direction}`).join(', ')}, yp.id ${order.direction}
        LIMIT ${p(first + 1)}`,
       params,
     );
     const found = keys.length ? await this.dataSource.getRepository(YoungPersonEntity).findBy({ id: In(keys.map((k) => k.id)) }) : [];
     const byId = new Map(found.map((y) => [y.id, y]));
-    const rows = keys.map((k) => Object.assign(byId.get(k.id)!, { sort_score: k.sort_score, sort_date: k.sort_date }));
-    return connection(rows, first, (r) => [r.sort_score, r.sort_date, r.id]);
+    const rows = keys.map((k) => Object.assign(byId.get(k.id)!, { sortKey: k.k }));
+    await this.audit.recordAlone({
+      action: 'young_person.list_viewed',
+      actor,
+      entityType: 'young_person',
+      details: { identifiable: identify, filter: { ...filter }, sort: requested, ids: rows.slice(0, first).map((r) => r.id) },
+    });
+    return connection(rows, first, (r) => [...r.sortKey, r.id]);
   }
 }
+
+export const SORTS = ['SCORE', 'NEXT_REVIEW', 'LAST_ASSESSED', 'NAME', 'PSEUDONYM'] as const;
+export type YoungPeopleSort = (typeof SORTS)[number];
+
+/** Each order of the list: its key expressions (over `yp` and the latest final assessment `la`) and direction. */
+const YOUNG_PEOPLE_SORTS: Record<YoungPeopleSort, { keys: { sql: string; type: string }[]; direction: 'ASC' | 'DESC' }> = {
+  SCORE: { keys: [{ sql: 'coalesce(la.final_score, -1)', type: 'int' }, { sql: `coalesce(la.assessed_on, '0001-01-01'::date)`, type: 'date' }], direction: 'DESC' },
+  NEXT_REVIEW: { keys: [{ sql: `coalesce(la.next_review_on, '9999-12-31'::date)`, type: 'date' }], direction: 'ASC' },
+  LAST_ASSESSED: { keys: [{ sql: `coalesce(la.assessed_on, '0001-01-01'::date)`, type: 'date' }], direction: 'DESC' },
+  NAME: { keys: [{ sql: 'yp.last_name_key', type: 'text' }, { sql: 'yp.first_name_key', type: 'text' }], direction: 'ASC' },
+  PSEUDONYM: { keys: [{ sql: 'yp.pseudonym', type: 'text' }], direction: 'ASC' },
+};
 
 /** The age band of a young person today, in SQL, matching `ageBand()` in shared. */
 export const AGE_BAND_SQL = `(CASE
