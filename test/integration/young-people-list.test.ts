@@ -75,7 +75,7 @@ describe('the list', () => {
     const original = ds.logger;
     const counting = new Proxy(original, {
       get: (target, prop, receiver) => (prop === 'logQuery' ? () => void statements++ : (Reflect.get(target, prop, receiver) as unknown)),
-    }) as Logger;
+    });
     Object.defineProperty(ds, 'logger', { value: counting, configurable: true });
     try {
       const QUERY = `query($n: Int!) { youngPeople(page: { first: $n }, filter: { onList: null }) { nodes { id pseudonym ageBand
