@@ -1,4 +1,3 @@
-import type { Logger } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GqlClient } from '../support/gql-client.js';
