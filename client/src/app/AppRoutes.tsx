@@ -12,6 +12,7 @@ import { UsersPage } from '../features/admin/users/UsersPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { HomePage } from '../features/home/HomePage';
 import { AssessPage } from '../features/list/AssessPage';
+import { ImportPage } from '../features/list/ImportPage';
 import { ListPage } from '../features/list/ListPage';
 import { RecordYoungPersonPage } from '../features/list/RecordYoungPersonPage';
 import { ReviewsDuePage } from '../features/list/ReviewsDuePage';
@@ -46,6 +47,7 @@ export function AppRoutes({ me }: { me: SessionUserFragment }) {
       <Route path="/account/password" element={<ChangePasswordPage me={me} />} />
       <Route path="/list" element={guard('list', <ListPage me={me} />)} />
       <Route path="/list/new" element={guard('list', <RecordYoungPersonPage me={me} />)} />
+      <Route path="/list/import" element={guard('list', <ImportPage me={me} />)} />
       <Route path="/list/sign-off" element={guard('list', <SignOffQueuePage me={me} />)} />
       <Route path="/list/reviews" element={guard('list', <ReviewsDuePage me={me} />)} />
       <Route path="/list/:id" element={guard('list', <YoungPersonPage me={me} />)} />

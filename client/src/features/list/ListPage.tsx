@@ -23,7 +23,7 @@ import { Flash } from '../../components/Flash';
 import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
-import { YoungPeopleDocument, type SessionUserFragment, type YoungPeopleFilter, type YoungPersonRowFragment } from '../../gql/graphql';
+import { YoungPeopleDocument, type SessionUserFragment, type YoungPeopleFilter, type YoungPeopleSort, type YoungPersonRowFragment } from '../../gql/graphql';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { canIdentify, Checkboxes, choicesOf, isKeeper, Overdue, RAG_LABELS, RagTag, formatDay } from './common';
 
@@ -40,9 +40,10 @@ export interface ListFilters {
   placementType: PlacementType[];
   /** 'on' (default), 'off' or 'all'. */
   onList: string;
+  sort: YoungPeopleSort;
 }
 
-export const NO_FILTERS: ListFilters = { search: '', rag: [], score: [], review: '', model: [], ageBand: [], legalStatus: [], placementType: [], onList: 'on' };
+export const NO_FILTERS: ListFilters = { search: '', rag: [], score: [], review: '', model: [], ageBand: [], legalStatus: [], placementType: [], onList: 'on', sort: 'SCORE' };
 
 const orNull = <T,>(xs: T[]): T[] | null => (xs.length > 0 ? xs : null);
 
@@ -73,7 +74,7 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
   const { data, error, loading, fetchMore, refetch } = useQuery(YoungPeopleDocument, {
-    variables: { filter: toFilter(applied), page: { first: PAGE_SIZE }, canIdentify: identify },
+    variables: { filter: toFilter(applied), page: { first: PAGE_SIZE }, sort: applied.sort, canIdentify: identify },
     fetchPolicy: 'cache-and-network',
   });
 
@@ -123,6 +124,9 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
             <Link to="/list/new" role="button" draggable={false} className="govuk-button" data-module="govuk-button">
               Record a young person
             </Link>
+            <Link to="/list/import" className="govuk-link">
+              Import from a CSV file
+            </Link>
             <Link to="/list/sign-off" role="button" draggable={false} className="govuk-button govuk-button--secondary" data-module="govuk-button">
               Sign-off queue
             </Link>
@@ -133,7 +137,7 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
         ) : null}
       </div>
       <p className="govuk-body">
-        Young people at risk of child sexual exploitation, highest score first. {identify ? 'Select a name' : 'Select a pseudonym'} to see their screenings and list
+        Young people at risk of child sexual exploitation, in the order you choose (highest score first to begin with). {identify ? 'Select a name' : 'Select a pseudonym'} to see their screenings and list
         history.
       </p>
 
@@ -147,6 +151,18 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
             value={draft.search}
             onChange={(search) => setDraft({ ...draft, search })}
             spellCheck={false}
+          />
+          <Select
+            id="filter-sort"
+            label="Sort by"
+            value={draft.sort}
+            options={[
+              { value: 'SCORE', label: 'Highest score first' },
+              { value: 'NEXT_REVIEW', label: 'Review due soonest' },
+              { value: 'LAST_ASSESSED', label: 'Most recently screened' },
+              { value: 'NAME', label: identify ? 'Surname' : 'Pseudonym' },
+            ]}
+            onChange={(sort) => setDraft({ ...draft, sort: sort as YoungPeopleSort })}
           />
           <Select
             id="filter-on-list"

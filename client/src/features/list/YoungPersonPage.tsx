@@ -31,6 +31,9 @@ import { formErrors, formErrorsFrom, hasErrorCode, hasErrors, NO_ERRORS, type Fo
 import { usePageTitle } from '../../lib/usePageTitle';
 import { BackLink } from '../admin/BackLink';
 import { canIdentify, displayName, forgetList, formatDay, isDay, isKeeper, Overdue, Radios, RagTag, today } from './common';
+import { Chronology } from './Chronology';
+import { MissingEpisodesSection } from './MissingEpisodes';
+import { OutcomeForm, OutcomeText } from './OutcomeForm';
 import './list.css';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -51,7 +54,14 @@ const STATUS_TAGS = {
 const START_REASONS: Record<string, string> = { SCORE: 'A final score of 1 to 3', OVERRIDE: 'Professional judgement' };
 const END_KINDS: Record<string, string> = { STEPPED_DOWN: 'Stepped down', CLOSED: 'Closed' };
 
-function Assessment({ a, identify }: { a: AssessmentDetailFragment; identify: boolean }) {
+interface AssessmentProps {
+  a: AssessmentDetailFragment;
+  identify: boolean;
+  keeper: boolean;
+  onChanged: () => void;
+}
+
+function Assessment({ a, identify, keeper, onChanged }: AssessmentProps) {
   const present = a.indicators.filter((x) => x.answer === 'PRESENT');
   const unknown = a.indicators.filter((x) => x.answer === 'NOT_KNOWN').length;
   return (
@@ -91,7 +101,9 @@ function Assessment({ a, identify }: { a: AssessmentDetailFragment; identify: bo
           )}
           {unknown > 0 ? <p className="govuk-body govuk-!-margin-bottom-0">{unknown} indicators not known.</p> : null}
         </Row>
+        <Row label="Outcome">{a.outcome ? <OutcomeText outcome={a.outcome} outcomeOn={a.outcomeOn} reason={a.outcomeReason} /> : 'Not recorded yet'}</Row>
       </dl>
+      {keeper && !a.outcome ? <OutcomeForm assessmentId={a.id} onDone={onChanged} /> : null}
     </section>
   );
 }
@@ -165,6 +177,7 @@ export function YoungPersonPage({ me }: { me: SessionUserFragment }) {
   const { data, error, refetch } = useQuery(YoungPersonDetailDocument, { variables: { id, canIdentify: identify }, fetchPolicy: 'cache-and-network' });
   const person = data?.youngPerson;
   usePageTitle(person ? displayName(person) : 'Young person');
+  const reload = () => void refetch().catch(() => undefined);
 
   if (!person) {
     return (
@@ -252,8 +265,19 @@ export function YoungPersonPage({ me }: { me: SessionUserFragment }) {
       {person.assessments.length === 0 ? (
         <p className="govuk-body">No screening has been recorded yet.{keeper ? ' Complete a screening to score their risk.' : ''}</p>
       ) : (
-        person.assessments.map((a) => <Assessment key={a.id} a={a} identify={identify} />)
+        person.assessments.map((a) => <Assessment key={a.id} a={a} identify={identify} keeper={keeper} onChanged={reload} />)
       )}
+
+      <MissingEpisodesSection
+        youngPersonId={person.id}
+        flags={person.missingFlags}
+        episodes={person.missingEpisodes}
+        identify={identify}
+        canRecord={identify}
+        onChanged={reload}
+      />
+
+      <Chronology entries={person.chronology} />
 
       <h2 className="govuk-heading-m">List history</h2>
       {person.memberships.length === 0 ? (
