@@ -23,7 +23,7 @@ describe('AssessmentForm', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
-  it('shows the live score and sends every answer once all are given', () => {
+  it('shows the live score and sends every answer once all are given', { timeout: 30_000 }, () => {
     const onSubmit = renderForm();
     const panel = () => screen.getByTestId('computed-score');
     expect(within(panel()).getByText('0')).toBeTruthy();

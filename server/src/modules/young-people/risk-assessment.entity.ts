@@ -61,7 +61,7 @@ export class RiskAssessmentEntity {
   @Column({ type: 'smallint' })
   finalScore: number;
 
-  @Field(() => String, { nullable: true })
+  /** Case detail: exposed through a guarded field resolver. */
   @Column({ type: 'text', nullable: true })
   overrideReason: string | null;
 
@@ -103,7 +103,7 @@ export class RiskAssessmentEntity {
   @Column({ type: 'date', nullable: true })
   outcomeOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Required for no further action' })
+  /** Case detail (required for no further action): exposed through a guarded field resolver. */
   @Column({ type: 'text', nullable: true })
   outcomeReason: string | null;
 

@@ -181,6 +181,18 @@ export class AssessmentsResolver {
     });
   }
 
+  @ResolveField('overrideReason', () => String, { nullable: true, description: 'Why the final score differs from the computed one: roles with case access only' })
+  @Roles(...IDENTIFIERS)
+  overrideReason(@Parent() a: RiskAssessmentEntity): string | null {
+    return a.overrideReason;
+  }
+
+  @ResolveField('outcomeReason', () => String, { nullable: true, description: 'The reason recorded with the outcome: roles with case access only' })
+  @Roles(...IDENTIFIERS)
+  outcomeReason(@Parent() a: RiskAssessmentEntity): string | null {
+    return a.outcomeReason;
+  }
+
   @ResolveField('youngPerson', () => YoungPersonEntity)
   youngPerson(@Parent() a: RiskAssessmentEntity, @Context() ctx: GqlContext): Promise<YoungPersonEntity | null> {
     return ctx.loaders.youngPerson.load(a.youngPersonId);
