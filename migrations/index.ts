@@ -1,3 +1,4 @@
+import { GeographyAndLocations1795573758835 } from './1795573758835-GeographyAndLocations.js';
 import { ImportJobs1795572375658 } from './1795572375658-ImportJobs.js';
 import { MissingEpisodes1795571717815 } from './1795571717815-MissingEpisodes.js';
 import { FinalAssessmentsImmutable1795571718815 } from './1795571718815-FinalAssessmentsImmutable.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   MissingEpisodes1795571717815,
   FinalAssessmentsImmutable1795571718815,
   ImportJobs1795572375658,
+  GeographyAndLocations1795573758835,
 ];

@@ -13,6 +13,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { YoungPeopleModule } from './modules/young-people/young-people.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
+import { GeographyModule } from './modules/geography/geography.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         AgenciesModule,
         YoungPeopleModule,
         ImportsModule,
+        GeographyModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

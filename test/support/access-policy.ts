@@ -13,6 +13,8 @@ const ADMIN = ['ADMIN'] as const;
 const LIST_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'] as const;
 /** Roles that keep the MASE list. */
 const LIST_KEEPERS = ['CO_CHAIR', 'COORDINATOR'] as const;
+/** Roles that read police intelligence on places, and the map's boundary geometry. */
+const INTELLIGENCE_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'] as const;
 
 export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<string, Access> } = {
   Query: {
@@ -29,6 +31,10 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     signOffQueue: LIST_KEEPERS,
     reviewsDue: LIST_KEEPERS,
     importJob: LIST_KEEPERS,
+    boundaries: ALL,
+    boundaryGeometry: INTELLIGENCE_READERS,
+    locations: INTELLIGENCE_READERS,
+    location: INTELLIGENCE_READERS,
   },
   Mutation: {
     signIn: 'PUBLIC',
@@ -50,5 +56,8 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     updateMissingEpisode: [...LIST_KEEPERS, 'POLICE'],
     previewYoungPeopleImport: LIST_KEEPERS,
     startYoungPeopleImport: LIST_KEEPERS,
+    importBoundaries: ADMIN,
+    createLocation: ['POLICE'],
+    updateLocation: ['POLICE'],
   },
 };

@@ -5,6 +5,7 @@ import { MissingEpisodeEntity } from '../../modules/young-people/missing-episode
 import { RiskAssessmentEntity } from '../../modules/young-people/risk-assessment.entity.js';
 import { YoungPersonEntity } from '../../modules/young-people/young-person.entity.js';
 import { AgencyEntity } from '../../modules/agencies/agency.entity.js';
+import { BoundaryEntity } from '../../modules/geography/boundary.entity.js';
 
 /** Every DataLoader, created once per request: one SQL statement per relation per request. */
 export interface Loaders {
@@ -18,6 +19,8 @@ export interface Loaders {
   assessmentsOf: DataLoader<string, RiskAssessmentEntity[]>;
   membershipsOf: DataLoader<string, ListMembershipEntity[]>;
   missingEpisodesOf: DataLoader<string, MissingEpisodeEntity[]>;
+  /** A ward or borough, without its geometry. */
+  boundary: DataLoader<string, BoundaryEntity | null>;
 }
 
 /** A loader of the rows belonging to each key, in one statement for all keys. */
@@ -63,5 +66,6 @@ export function createLoaders(ds: DataSource): Loaders {
     ),
     membershipsOf: grouped((ids) => ds.getRepository(ListMembershipEntity).find({ where: { youngPersonId: In(ids) }, order: { startedOn: 'DESC' } })),
     missingEpisodesOf: grouped((ids) => ds.getRepository(MissingEpisodeEntity).find({ where: { youngPersonId: In(ids) }, order: { startedAt: 'DESC' } })),
+    boundary: new DataLoader(async (ids) => byId(await ds.getRepository(BoundaryEntity).findBy({ id: In([...ids]) }), ids)),
   };
 }
