@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({}, { youngPeople: true });
+  t = await startTestApp({}, { cases: true });
 });
 afterAll(async () => {
   await t.close();
@@ -77,7 +77,7 @@ describe('the demo borough', () => {
 
   it('is deterministic for a seed, idempotent, and audited', async () => {
     const refs = await t.ds.query(`SELECT reference, gender, date_of_birth::text FROM young_person ORDER BY reference`);
-    const again = await startTestApp({}, { youngPeople: true });
+    const again = await startTestApp({}, { cases: true });
     try {
       expect(await again.ds.query(`SELECT reference, gender, date_of_birth::text FROM young_person ORDER BY reference`)).toEqual(refs);
       const second = await seedDemo(again.ds, { profile: 'demo', seed: 1 });
@@ -86,5 +86,25 @@ describe('the demo borough', () => {
     } finally {
       await again.close();
     }
+  });
+});
+
+describe('the demo geography', () => {
+  it('has twelve fictional wards that tile without overlaps, over open sea, and places inside them', async () => {
+    const wards: { code: string; name: string }[] = await t.ds.query(`SELECT code, name FROM boundary WHERE kind = 'WARD' ORDER BY code`);
+    expect(wards).toHaveLength(12);
+    expect(wards.every((w) => w.code.startsWith('KGM-'))).toBe(true);
+    const box: { min_lat: number; max_lat: number; min_lon: number; max_lon: number }[] = await t.ds.query(
+      `SELECT min(min_lat) AS min_lat, max(max_lat) AS max_lat, min(min_lon) AS min_lon, max(max_lon) AS max_lon FROM boundary`,
+    );
+    // The southern North Sea, well away from any coast.
+    expect(box[0].min_lat).toBeGreaterThan(54);
+    expect(box[0].max_lon).toBeLessThan(2.5);
+    expect(box[0].min_lon).toBeGreaterThan(2);
+    const placed: { total: string; in_ward: string; online: string }[] = await t.ds.query(
+      `SELECT count(*) AS total, count(ward_id) AS in_ward, count(*) FILTER (WHERE type = 'ONLINE_PLATFORM') AS online FROM location`,
+    );
+    expect(Number(placed[0].in_ward) + Number(placed[0].online)).toBe(Number(placed[0].total));
+    expect(Number(placed[0].total)).toBeGreaterThan(20);
   });
 });

@@ -7,7 +7,7 @@ let t: TestApp;
 let coordinator: GqlClient;
 let analyst: GqlClient;
 beforeAll(async () => {
-  t = await startTestApp({}, { youngPeople: true });
+  t = await startTestApp({}, { cases: true });
   coordinator = await t.as('COORDINATOR');
   analyst = await t.as('ANALYST');
 });

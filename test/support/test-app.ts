@@ -55,10 +55,10 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   };
 }
 
-export async function startTestApp(overrides: Partial<AppConfig> = {}, options: { seed?: boolean; youngPeople?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}, options: { seed?: boolean; cases?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const ds = await openDataSource(db.url);
-  if (options.seed !== false) await seedDemo(ds, { profile: 'demo', seed: 1, youngPeople: options.youngPeople ?? false });
+  if (options.seed !== false) await seedDemo(ds, { profile: 'demo', seed: 1, cases: options.cases ?? false });
   const config = loadConfig({ port: 0, host: '127.0.0.1', clientDist: null, production: false, databaseUrl: db.url, ...overrides });
   const app = await createApp(config, db.url, { logger: process.env.TEST_SERVER_LOG ? ['error', 'warn'] : false });
   await app.listen(0, '127.0.0.1');

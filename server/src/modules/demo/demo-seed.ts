@@ -6,12 +6,14 @@ import { UserEntity } from '../users/user.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DEMO_AGENCIES, DEMO_BOROUGH, DEMO_DEPUTY, DEMO_PASSWORD, DEMO_USERS } from './demo-borough.js';
 import { seedDemoYoungPeople } from './demo-young-people.js';
+import { BoundaryEntity } from '../geography/boundary.entity.js';
+import { seedDemoGeography } from './demo-geography.js';
 
 export interface SeedOptions {
   profile: 'demo';
   seed: number;
-  /** Add the synthetic young people and their screenings (default true; tests that build their own data turn it off). */
-  youngPeople?: boolean;
+  /** Add the synthetic case data: the wards and places, young people, screenings and missing episodes (default true; tests that build their own data turn it off). */
+  cases?: boolean;
 }
 
 export interface SeedSummary {
@@ -20,6 +22,8 @@ export interface SeedSummary {
   youngPeople: number;
   assessments: number;
   missingEpisodes: number;
+  wards: number;
+  locations: number;
 }
 
 /** True when the database holds no agencies and no users: a fresh install. */
@@ -64,9 +68,13 @@ export async function seedDemo(ds: DataSource, options: SeedOptions): Promise<Se
       );
       createdUsers++;
     }
+    let geography = { wards: 0, locations: 0 };
+    if (options.cases !== false && !(await m.getRepository(BoundaryEntity).existsBy({ kind: 'WARD' }))) {
+      geography = await seedDemoGeography(m, options.seed, null);
+    }
     let people = { youngPeople: 0, assessments: 0, missingEpisodes: 0 };
     const [{ n }]: { n: string }[] = await m.query(`SELECT count(*) AS n FROM young_person`);
-    if (options.youngPeople !== false && Number(n) === 0) {
+    if (options.cases !== false && Number(n) === 0) {
       const id = async (email: string) => (await users.findOneOrFail({ where: { email } })).id;
       people = await seedDemoYoungPeople(m, options.seed, {
         assessorId: await id(DEMO_DEPUTY.email),
@@ -77,8 +85,8 @@ export async function seedDemo(ds: DataSource, options: SeedOptions): Promise<Se
     await audit.record(m, {
       action: 'demo.seeded',
       actorLabel: 'seed',
-      details: { borough: DEMO_BOROUGH, profile: options.profile, seed: options.seed, agencies: createdAgencies, users: createdUsers, ...people },
+      details: { borough: DEMO_BOROUGH, profile: options.profile, seed: options.seed, agencies: createdAgencies, users: createdUsers, ...geography, ...people },
     });
-    return { agencies: createdAgencies, users: createdUsers, ...people };
+    return { agencies: createdAgencies, users: createdUsers, ...geography, ...people };
   });
 }
