@@ -1,3 +1,4 @@
+import { Intelligence1795574545225 } from './1795574545225-Intelligence.js';
 import { GeographyAndLocations1795573758835 } from './1795573758835-GeographyAndLocations.js';
 import { ImportJobs1795572375658 } from './1795572375658-ImportJobs.js';
 import { MissingEpisodes1795571717815 } from './1795571717815-MissingEpisodes.js';
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   FinalAssessmentsImmutable1795571718815,
   ImportJobs1795572375658,
   GeographyAndLocations1795573758835,
+  Intelligence1795574545225,
 ];

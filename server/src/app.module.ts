@@ -14,6 +14,7 @@ import { UsersModule } from './modules/users/users.module.js';
 import { YoungPeopleModule } from './modules/young-people/young-people.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
 import { GeographyModule } from './modules/geography/geography.module.js';
+import { IntelligenceModule } from './modules/intelligence/intelligence.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         YoungPeopleModule,
         ImportsModule,
         GeographyModule,
+        IntelligenceModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -35,6 +35,12 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     boundaryGeometry: INTELLIGENCE_READERS,
     locations: INTELLIGENCE_READERS,
     location: INTELLIGENCE_READERS,
+    peopleOfConcern: INTELLIGENCE_READERS,
+    personOfConcern: INTELLIGENCE_READERS,
+    links: INTELLIGENCE_READERS,
+    network: INTELLIGENCE_READERS,
+    neighbourhood: INTELLIGENCE_READERS,
+    complexAbuseGroups: INTELLIGENCE_READERS,
   },
   Mutation: {
     signIn: 'PUBLIC',
@@ -59,5 +65,9 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     importBoundaries: ADMIN,
     createLocation: ['POLICE'],
     updateLocation: ['POLICE'],
+    createPersonOfConcern: ['POLICE'],
+    updatePersonOfConcern: ['POLICE'],
+    recordDisruption: ['POLICE'],
+    recordLink: ['POLICE'],
   },
 };

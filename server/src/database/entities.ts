@@ -1,6 +1,8 @@
 import { AgencyEntity } from '../modules/agencies/agency.entity.js';
 import { BoundaryEntity } from '../modules/geography/boundary.entity.js';
 import { LocationEntity } from '../modules/geography/location.entity.js';
+import { LinkEntity, LinkGradingEntity } from '../modules/intelligence/link.entity.js';
+import { DisruptionActionEntity, PersonOfConcernEntity } from '../modules/intelligence/person-of-concern.entity.js';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { ImportJobEntity } from '../modules/imports/import-job.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
@@ -12,4 +14,4 @@ import { RiskAssessmentEntity } from '../modules/young-people/risk-assessment.en
 import { YoungPersonEntity } from '../modules/young-people/young-person.entity.js';
 
 /** Every TypeORM entity, registered as classes so the same list serves the app, the CLI and the tests. */
-export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity, YoungPersonEntity, RiskAssessmentEntity, ListMembershipEntity, MissingEpisodeEntity, ImportJobEntity, BoundaryEntity, LocationEntity];
+export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity, YoungPersonEntity, RiskAssessmentEntity, ListMembershipEntity, MissingEpisodeEntity, ImportJobEntity, BoundaryEntity, LocationEntity, PersonOfConcernEntity, DisruptionActionEntity, LinkEntity, LinkGradingEntity];

@@ -6,6 +6,9 @@ import { RiskAssessmentEntity } from '../../modules/young-people/risk-assessment
 import { YoungPersonEntity } from '../../modules/young-people/young-person.entity.js';
 import { AgencyEntity } from '../../modules/agencies/agency.entity.js';
 import { BoundaryEntity } from '../../modules/geography/boundary.entity.js';
+import { LocationEntity } from '../../modules/geography/location.entity.js';
+import { LinkGradingEntity } from '../../modules/intelligence/link.entity.js';
+import { DisruptionActionEntity, PersonOfConcernEntity } from '../../modules/intelligence/person-of-concern.entity.js';
 
 /** Every DataLoader, created once per request: one SQL statement per relation per request. */
 export interface Loaders {
@@ -21,6 +24,12 @@ export interface Loaders {
   missingEpisodesOf: DataLoader<string, MissingEpisodeEntity[]>;
   /** A ward or borough, without its geometry. */
   boundary: DataLoader<string, BoundaryEntity | null>;
+  location: DataLoader<string, LocationEntity | null>;
+  personOfConcern: DataLoader<string, PersonOfConcernEntity | null>;
+  /** Keyed by person of concern, newest first. */
+  disruptionsOf: DataLoader<string, DisruptionActionEntity[]>;
+  /** Keyed by link, oldest first. */
+  linkGradingsOf: DataLoader<string, LinkGradingEntity[]>;
 }
 
 /** A loader of the rows belonging to each key, in one statement for all keys. */
@@ -29,6 +38,16 @@ function grouped<T extends { youngPersonId: string }>(load: (ids: string[]) => P
     const rows = await load([...ids]);
     const map = new Map<string, T[]>();
     for (const r of rows) map.set(r.youngPersonId, [...(map.get(r.youngPersonId) ?? []), r]);
+    return ids.map((id) => map.get(id) ?? []);
+  });
+}
+
+/** Like `grouped`, keyed by any id column. */
+function groupedBy<K extends string, T extends Record<K, string>>(key: K, load: (ids: string[]) => Promise<T[]>): DataLoader<string, T[]> {
+  return new DataLoader(async (ids) => {
+    const rows = await load([...ids]);
+    const map = new Map<string, T[]>();
+    for (const r of rows) map.set(r[key], [...(map.get(r[key]) ?? []), r]);
     return ids.map((id) => map.get(id) ?? []);
   });
 }
@@ -67,5 +86,11 @@ export function createLoaders(ds: DataSource): Loaders {
     membershipsOf: grouped((ids) => ds.getRepository(ListMembershipEntity).find({ where: { youngPersonId: In(ids) }, order: { startedOn: 'DESC' } })),
     missingEpisodesOf: grouped((ids) => ds.getRepository(MissingEpisodeEntity).find({ where: { youngPersonId: In(ids) }, order: { startedAt: 'DESC' } })),
     boundary: new DataLoader(async (ids) => byId(await ds.getRepository(BoundaryEntity).findBy({ id: In([...ids]) }), ids)),
+    location: new DataLoader(async (ids) => byId(await ds.getRepository(LocationEntity).findBy({ id: In([...ids]) }), ids)),
+    personOfConcern: new DataLoader(async (ids) => byId(await ds.getRepository(PersonOfConcernEntity).findBy({ id: In([...ids]) }), ids)),
+    disruptionsOf: groupedBy('personOfConcernId', (ids) =>
+      ds.getRepository(DisruptionActionEntity).find({ where: { personOfConcernId: In(ids) }, order: { date: 'DESC', createdAt: 'DESC' } }),
+    ),
+    linkGradingsOf: groupedBy('linkId', (ids) => ds.getRepository(LinkGradingEntity).find({ where: { linkId: In(ids) }, order: { recordedAt: 'ASC', id: 'ASC' } })),
   };
 }

@@ -1,0 +1,262 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeOf, type GqlClient } from '../support/gql-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const CREATE_POC = `mutation($i: PersonOfConcernFields!) { createPersonOfConcern(input: $i) { id firstName lastName aliases vehicles { registration make colour } phoneNumbers version } }`;
+const UPDATE_POC = `mutation($i: UpdatePersonOfConcernInput!) { updatePersonOfConcern(input: $i) { id status version } }`;
+const CREATE_YP = `mutation($i: YoungPersonFields!) { createYoungPerson(input: $i) { id pseudonym } }`;
+const CREATE_LOCATION = `mutation($i: CreateLocationInput!) { createLocation(input: $i) { location { id name } } }`;
+const RECORD_LINK = `mutation($i: RecordLinkInput!) { recordLink(input: $i) { merged link { id type firstSeen lastSeen sourceGrade intelligenceGrade handling handlingNote from { kind id label } to { kind id label } gradings { sourceGrade intelligenceGrade handling } } } }`;
+const NETWORK = `query($f: NetworkFilter) { network(filter: $f) { nodes { id kind label degree betweenness component } edges { id type fromId toId handling handlingNote } } }`;
+const GROUPS = `query($f: NetworkFilter) { complexAbuseGroups(filter: $f) { component recommendation reasons members { id kind label } } }`;
+
+type Node = { kind: string; id: string };
+type LinkOut = {
+  merged: boolean;
+  link: { id: string; firstSeen: string; lastSeen: string; handling: string; handlingNote: string | null; gradings: { sourceGrade: number; intelligenceGrade: string; handling: string }[] };
+};
+type NetworkOut = { nodes: { id: string; kind: string; label: string; degree: number; betweenness: number; component: number }[]; edges: { id: string }[] };
+
+let t: TestApp;
+let police: GqlClient;
+let analyst: GqlClient;
+let coordinator: GqlClient;
+let agencyLead: GqlClient;
+let admin: GqlClient;
+let agencyId: string;
+let ypSeq = 0;
+
+const count = async (table: string) => {
+  const [row]: { n: number }[] = await t.ds.query(`SELECT count(*)::int AS n FROM ${table}`);
+  return row.n;
+};
+
+const poc = (over: Record<string, unknown> = {}) => ({ firstName: 'Dean', lastName: 'Marsh', approximateAge: 30, gender: 'MALE', category: 'SUSPECTED_PERPETRATOR', status: 'INTELLIGENCE_ONLY', ...over });
+async function newPoc(over: Record<string, unknown> = {}): Promise<Node & { version: number }> {
+  const r = await police.ok<{ createPersonOfConcern: { id: string; version: number } }>(CREATE_POC, { i: poc(over) });
+  return { kind: 'PERSON_OF_CONCERN', id: r.createPersonOfConcern.id, version: r.createPersonOfConcern.version };
+}
+async function newYp(firstName: string, lastName: string): Promise<Node & { pseudonym: string }> {
+  ypSeq++;
+  const r = await coordinator.ok<{ createYoungPerson: { id: string; pseudonym: string } }>(CREATE_YP, {
+    i: {
+      reference: `MOS-INT-${ypSeq}`,
+      firstName,
+      lastName,
+      dateOfBirth: '2010-05-0' + ((ypSeq % 9) + 1),
+      gender: 'FEMALE',
+      ethnicity: 'WHITE_BRITISH',
+      legalStatus: 'CHILD_IN_NEED',
+      educationStatus: 'PERSISTENT_ABSENCE',
+      presentation: 'BOTH',
+    },
+  });
+  return { kind: 'YOUNG_PERSON', id: r.createYoungPerson.id, pseudonym: r.createYoungPerson.pseudonym };
+}
+async function newLocation(name: string): Promise<Node> {
+  const r = await police.ok<{ createLocation: { location: { id: string } } }>(CREATE_LOCATION, { i: { name, type: 'ONLINE_PLATFORM' } });
+  return { kind: 'LOCATION', id: r.createLocation.location.id };
+}
+const linkInput = (from: Node, to: Node, over: Record<string, unknown> = {}) => ({
+  fromKind: from.kind,
+  fromId: from.id,
+  toKind: to.kind,
+  toId: to.id,
+  type: 'ASSOCIATE',
+  sourceAgencyId: agencyId,
+  firstSeen: '2025-03-01',
+  lastSeen: '2025-04-01',
+  sourceGrade: 2,
+  intelligenceGrade: 'B',
+  handling: 'P',
+  ...over,
+});
+const link = (from: Node, to: Node, over: Record<string, unknown> = {}) => police.ok<{ recordLink: LinkOut }>(RECORD_LINK, { i: linkInput(from, to, over) });
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [police, analyst, coordinator, agencyLead, admin] = await Promise.all(['POLICE', 'ANALYST', 'COORDINATOR', 'AGENCY_LEAD', 'ADMIN'].map((r) => t.as(r as never)));
+  const [row]: { id: string }[] = await t.ds.query(`SELECT id FROM agency WHERE kind = 'POLICE' ORDER BY name LIMIT 1`);
+  agencyId = row.id;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('people of concern', () => {
+  it('normalises vehicles and phone numbers, and finds people by alias, partial registration and phone fragment', async () => {
+    const r = await police.ok<{ createPersonOfConcern: { vehicles: unknown[]; phoneNumbers: string[]; aliases: string[] } }>(CREATE_POC, {
+      i: poc({ firstName: 'Kyle', lastName: 'Bennett', aliases: ['Snowy', ' K-Dog '], vehicles: [{ registration: 'lk19 xyz', make: 'BMW', colour: 'Black' }], phoneNumbers: ['07700 900-123'] }),
+    });
+    expect(r.createPersonOfConcern).toMatchObject({ aliases: ['Snowy', 'K-Dog'], vehicles: [{ registration: 'LK19XYZ', make: 'BMW', colour: 'Black' }], phoneNumbers: ['07700900123'] });
+    await newPoc({ firstName: 'Other', lastName: 'Person', aliases: ['Biggs'], vehicles: [{ registration: 'AB12 CDE' }], phoneNumbers: ['07911 555666'] });
+    const search = async (s: string) =>
+      (await analyst.ok<{ peopleOfConcern: { nodes: { lastName: string }[] } }>(`query($s: String) { peopleOfConcern(filter: { search: $s }) { nodes { lastName } } }`, { s })).peopleOfConcern.nodes.map((n) => n.lastName);
+    expect(await search('snowy')).toEqual(['Bennett']);
+    expect(await search('19 x')).toEqual(['Bennett']);
+    expect(await search('900 12')).toEqual(['Bennett']);
+    expect(await search('kyle benn')).toEqual(['Bennett']);
+    expect(await search('555')).toEqual(['Person']);
+    const filtered = await coordinator.ok<{ peopleOfConcern: { nodes: unknown[] } }>(`{ peopleOfConcern(filter: { status: CONVICTED }) { nodes { id } } }`);
+    expect(filtered.peopleOfConcern.nodes).toEqual([]);
+  });
+
+  it('needs a date of birth or an approximate age (not both), naming the field, and saves nothing', async () => {
+    const before = await count('person_of_concern');
+    const both = await police.gql(CREATE_POC, { i: poc({ dateOfBirth: '1990-01-01', approximateAge: 30 }) });
+    expect(codeOf(both)).toBe('BAD_USER_INPUT');
+    expect(both.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['dateOfBirth']);
+    const neither = await police.gql(CREATE_POC, { i: poc({ approximateAge: null }) });
+    expect(neither.errors?.[0].extensions?.fields?.[0]).toEqual({ field: 'dateOfBirth', message: expect.stringMatching(/date of birth or an approximate age/) });
+    expect(await count('person_of_concern')).toBe(before);
+  });
+
+  it('updates with optimistic locking, records disruptions, and audits every change and every read', async () => {
+    const p = await newPoc({ firstName: 'Lee', lastName: 'Vance' });
+    await police.ok(UPDATE_POC, { i: { ...poc({ firstName: 'Lee', lastName: 'Vance', status: 'ARRESTED' }), id: p.id, version: p.version } });
+    const stale = await police.gql(UPDATE_POC, { i: { ...poc({ firstName: 'Lee', lastName: 'Vance', status: 'NFA' }), id: p.id, version: p.version } });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    await police.ok(`mutation($i: RecordDisruptionInput!) { recordDisruption(input: $i) { id } }`, { i: { personOfConcernId: p.id, type: 'CAWN', date: '2025-02-01', notes: 'Served at home address' } });
+    expect(codeOf(await coordinator.gql(`mutation($i: RecordDisruptionInput!) { recordDisruption(input: $i) { id } }`, { i: { personOfConcernId: p.id, type: 'ARREST', date: '2025-02-02' } }))).toBe('FORBIDDEN');
+    const read = await analyst.ok<{ personOfConcern: { status: string; disruptions: { type: string; date: string; notes: string }[] } }>(
+      `query($id: ID!) { personOfConcern(id: $id) { status disruptions { type date notes } } }`,
+      { id: p.id },
+    );
+    expect(read.personOfConcern).toEqual({ status: 'ARRESTED', disruptions: [{ type: 'CAWN', date: '2025-02-01', notes: 'Served at home address' }] });
+    const audit: { action: string; actor_role: string }[] = await t.ds.query(`SELECT action, actor_role FROM audit_event WHERE entity_type = 'person_of_concern' AND entity_id = $1 ORDER BY seq`, [p.id]);
+    expect(audit).toEqual([
+      { action: 'person_of_concern.created', actor_role: 'POLICE' },
+      { action: 'person_of_concern.updated', actor_role: 'POLICE' },
+      { action: 'person_of_concern.disruption_recorded', actor_role: 'POLICE' },
+      { action: 'person_of_concern.viewed', actor_role: 'ANALYST' },
+    ]);
+  });
+
+  it('is written by the police only and read by the intelligence roles only', async () => {
+    for (const client of [analyst, coordinator, admin, agencyLead]) expect(codeOf(await client.gql(CREATE_POC, { i: poc() }))).toBe('FORBIDDEN');
+    for (const client of [agencyLead, admin]) {
+      expect(codeOf(await client.gql(`{ peopleOfConcern { nodes { id } } }`))).toBe('FORBIDDEN');
+      expect(codeOf(await client.gql(NETWORK))).toBe('FORBIDDEN');
+      expect(codeOf(await client.gql(GROUPS))).toBe('FORBIDDEN');
+      expect(codeOf(await client.gql(`{ links { nodes { id } } }`))).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('links', () => {
+  it('merges a duplicate (either way round): one row, widened dates, two gradings, handling C shown', async () => {
+    const [p, y] = [await newPoc({ firstName: 'Merge', lastName: 'Target' }), await newYp('Jade', 'Holloway')];
+    const first = await link(p, y, { type: 'SEEN_WITH', firstSeen: '2025-03-01', lastSeen: '2025-04-01' });
+    expect(first.recordLink).toMatchObject({ merged: false, link: { handling: 'P', handlingNote: null } });
+    const second = await link(y, p, { type: 'SEEN_WITH', firstSeen: '2025-01-15', lastSeen: '2025-03-10', sourceGrade: 1, intelligenceGrade: 'A', handling: 'C' });
+    expect(second.recordLink.merged).toBe(true);
+    expect(second.recordLink.link).toMatchObject({
+      id: first.recordLink.link.id,
+      firstSeen: '2025-01-15',
+      lastSeen: '2025-04-01',
+      handling: 'C',
+      handlingNote: "Handling code C: do not disseminate without the originator's permission",
+      gradings: [
+        { sourceGrade: 2, intelligenceGrade: 'B', handling: 'P' },
+        { sourceGrade: 1, intelligenceGrade: 'A', handling: 'C' },
+      ],
+    });
+    const [{ n }]: { n: number }[] = await t.ds.query(`SELECT count(*)::int AS n FROM link WHERE (a_id = $1 OR b_id = $1) AND type = 'SEEN_WITH'`, [p.id]);
+    expect(n).toBe(1);
+    const listed = await coordinator.ok<{ links: { nodes: { handling: string; handlingNote: string | null }[] } }>(
+      `query($id: ID) { links(filter: { nodeKind: YOUNG_PERSON, nodeId: $id }) { nodes { handling handlingNote } } }`,
+      { id: y.id },
+    );
+    expect(listed.links.nodes).toEqual([{ handling: 'C', handlingNote: expect.stringMatching(/^Handling code C/) }]);
+    // A different type between the same two is a different link.
+    expect((await link(p, y, { type: 'SUSPECTED_OF_EXPLOITING' })).recordLink.merged).toBe(false);
+  });
+
+  it('refuses a self-link, a missing node (naming the field) and bad grading, saving nothing', async () => {
+    const p = await newPoc({ firstName: 'Self', lastName: 'Loop' });
+    const [links, gradings, audits] = [await count('link'), await count('link_grading'), await count('audit_event')];
+    const self = await police.gql(RECORD_LINK, { i: linkInput(p, p) });
+    expect(codeOf(self)).toBe('BAD_USER_INPUT');
+    expect(self.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['toId']);
+    const missing = await police.gql(RECORD_LINK, { i: linkInput(p, { kind: 'LOCATION', id: '00000000-0000-4000-8000-000000000001' }) });
+    expect(missing.errors?.[0].extensions?.fields).toEqual([{ field: 'toId', message: 'No location with this id is recorded' }]);
+    const wrongKind = await police.gql(RECORD_LINK, { i: linkInput({ kind: 'YOUNG_PERSON', id: p.id }, await newLocation('Chat group')) });
+    expect(wrongKind.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['fromId']);
+    const grade = await police.gql(RECORD_LINK, { i: linkInput(p, await newYp('Grade', 'Check'), { sourceGrade: 4 }) });
+    expect(codeOf(grade)).toBe('BAD_USER_INPUT');
+    expect(grade.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['sourceGrade']);
+    const badLetter = await police.gql(RECORD_LINK, { i: linkInput(p, await newYp('Grade', 'Letter'), { intelligenceGrade: 'F' }) });
+    expect(codeOf(badLetter)).toBe('BAD_USER_INPUT');
+    const dates = await police.gql(RECORD_LINK, { i: linkInput(p, await newYp('Date', 'Order'), { firstSeen: '2025-05-01', lastSeen: '2025-04-01' }) });
+    expect(dates.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['lastSeen']);
+    expect([await count('link'), await count('link_grading')]).toEqual([links, gradings]);
+    // Only the young people and the location created above were audited: no link event.
+    const [{ n }]: { n: number }[] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'link.%' AND seq > (SELECT max(seq) - $1 FROM audit_event)`, [
+      (await count('audit_event')) - audits,
+    ]);
+    expect(n).toBe(0);
+  });
+});
+
+describe('the network', () => {
+  let ring: { pocs: Node[]; yps: (Node & { pseudonym: string })[]; place: Node };
+  beforeAll(async () => {
+    // A case built to meet both shapes of the rule: one adult linked to three girls, a second adult to one of them.
+    const pocs = [await newPoc({ firstName: 'Ringo', lastName: 'Leader' }), await newPoc({ firstName: 'Second', lastName: 'Man' })];
+    const yps = [await newYp('Amelia', 'Quartermaine'), await newYp('Bethany', 'Ollerenshaw'), await newYp('Chloe', 'Featherstonehaugh')];
+    const place = await newLocation('Ring flat');
+    for (const y of yps) await link(pocs[0], y, { type: 'SUSPECTED_OF_EXPLOITING', lastSeen: '2025-06-01', sourceGrade: 1, intelligenceGrade: 'A' });
+    await link(pocs[1], yps[2], { type: 'SEEN_WITH', lastSeen: '2025-06-01', sourceGrade: 3, intelligenceGrade: 'D' });
+    await link(pocs[0], place, { type: 'LIVES_AT', lastSeen: '2025-06-01', sourceGrade: 1, intelligenceGrade: 'A', handling: 'C' });
+    ring = { pocs, yps, place };
+  });
+
+  it('gives the analyst young people by pseudonym only, with degree, betweenness and components', async () => {
+    const r = await analyst.gql<{ network: NetworkOut }>(NETWORK, { f: { lastSeenFrom: '2025-06-01' } });
+    expect(r.errors).toBeUndefined();
+    const text = JSON.stringify(r.data);
+    for (const name of ['Amelia', 'Quartermaine', 'Bethany', 'Ollerenshaw', 'Chloe', 'Featherstonehaugh']) expect(text).not.toContain(name);
+    const byId = new Map(r.data!.network.nodes.map((n) => [n.id, n]));
+    expect(byId.get(ring.yps[0].id)).toMatchObject({ kind: 'YOUNG_PERSON', label: ring.yps[0].pseudonym, degree: 1, betweenness: 0 });
+    expect(byId.get(ring.pocs[0].id)).toMatchObject({ label: 'Ringo Leader', degree: 4 });
+    expect(byId.get(ring.place.id)).toMatchObject({ kind: 'LOCATION', label: 'Ring flat', degree: 1 });
+    // Leader: between every pair among his 4 neighbours (6) plus the second man to the 3 others via Chloe (3).
+    expect(byId.get(ring.pocs[0].id)!.betweenness).toBe(9);
+    expect(new Set([...byId.values()].map((n) => n.component)).size).toBe(1);
+    expect(r.data!.network.edges).toHaveLength(5);
+  });
+
+  it('filters by grading: without the low-graded link the second man drops out', async () => {
+    const r = await analyst.ok<{ network: NetworkOut }>(NETWORK, { f: { lastSeenFrom: '2025-06-01', maxSourceGrade: 2, intelligenceGrades: ['A', 'B'] } });
+    expect(r.network.nodes.map((n) => n.id)).not.toContain(ring.pocs[1].id);
+    expect(r.network.edges).toHaveLength(4);
+    const types = await analyst.ok<{ network: NetworkOut }>(NETWORK, { f: { lastSeenFrom: '2025-06-01', types: ['LIVES_AT'] } });
+    expect(types.network.nodes.map((n) => n.id).sort()).toEqual([ring.pocs[0].id, ring.place.id].sort());
+  });
+
+  it('flags the constructed case for a complex strategy meeting, with both reasons and its members', async () => {
+    const r = await analyst.ok<{ complexAbuseGroups: { reasons: string[]; recommendation: string; members: { id: string; kind: string; label: string }[] }[] }>(GROUPS, {
+      f: { lastSeenFrom: '2025-06-01' },
+    });
+    expect(r.complexAbuseGroups).toHaveLength(1);
+    const [g] = r.complexAbuseGroups;
+    expect(g.recommendation).toBe('Consider a complex strategy meeting');
+    expect(g.reasons).toEqual(['3 young people and 2 people of concern are connected in one network', '3 young people are linked directly to Ringo Leader']);
+    expect(g.members.map((m) => m.id).sort()).toEqual([...ring.pocs, ...ring.yps, ring.place].map((n) => n.id).sort());
+    expect(JSON.stringify(g)).not.toMatch(/Amelia|Quartermaine/);
+    // Only the well-graded links: one adult and three girls still meet the second shape.
+    const strong = await analyst.ok<{ complexAbuseGroups: { reasons: string[] }[] }>(GROUPS, { f: { lastSeenFrom: '2025-06-01', maxSourceGrade: 1 } });
+    expect(strong.complexAbuseGroups.map((x) => x.reasons)).toEqual([['3 young people are linked directly to Ringo Leader']]);
+  });
+
+  it('finds the neighbourhood of a node within a number of hops', async () => {
+    const Q = `query($id: ID!, $hops: Int!) { neighbourhood(kind: PERSON_OF_CONCERN, id: $id, hops: $hops, filter: { lastSeenFrom: "2025-06-01" }) { nodes { id } edges { id } } }`;
+    const one = await police.ok<{ neighbourhood: NetworkOut }>(Q, { id: ring.pocs[1].id, hops: 1 });
+    expect(one.neighbourhood.nodes.map((n) => n.id).sort()).toEqual([ring.pocs[1].id, ring.yps[2].id].sort());
+    const two = await police.ok<{ neighbourhood: NetworkOut }>(Q, { id: ring.pocs[1].id, hops: 2 });
+    expect(two.neighbourhood.nodes).toHaveLength(3);
+    const three = await police.ok<{ neighbourhood: NetworkOut }>(Q, { id: ring.pocs[1].id, hops: 3 });
+    expect(three.neighbourhood.nodes).toHaveLength(6);
+    expect(codeOf(await police.gql(Q, { id: ring.pocs[1].id, hops: 4 }))).toBe('BAD_USER_INPUT');
+  });
+});
