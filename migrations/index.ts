@@ -1,3 +1,4 @@
+import { HotSpotsAndPoliceReports1795575082926 } from './1795575082926-HotSpotsAndPoliceReports.js';
 import { Intelligence1795574545225 } from './1795574545225-Intelligence.js';
 import { GeographyAndLocations1795573758835 } from './1795573758835-GeographyAndLocations.js';
 import { ImportJobs1795572375658 } from './1795572375658-ImportJobs.js';
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   ImportJobs1795572375658,
   GeographyAndLocations1795573758835,
   Intelligence1795574545225,
+  HotSpotsAndPoliceReports1795575082926,
 ];

@@ -41,6 +41,9 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     network: INTELLIGENCE_READERS,
     neighbourhood: INTELLIGENCE_READERS,
     complexAbuseGroups: INTELLIGENCE_READERS,
+    hotSpotReports: INTELLIGENCE_READERS,
+    policeReports: INTELLIGENCE_READERS,
+    hotSpotMap: INTELLIGENCE_READERS,
   },
   Mutation: {
     signIn: 'PUBLIC',
@@ -69,5 +72,7 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     updatePersonOfConcern: ['POLICE'],
     recordDisruption: ['POLICE'],
     recordLink: ['POLICE'],
+    recordHotSpotReport: ['POLICE'],
+    recordPoliceReport: ['POLICE'],
   },
 };

@@ -1,6 +1,7 @@
 import { AgencyEntity } from '../modules/agencies/agency.entity.js';
 import { BoundaryEntity } from '../modules/geography/boundary.entity.js';
 import { LocationEntity } from '../modules/geography/location.entity.js';
+import { HotSpotReportEntity, PoliceReportEntity } from '../modules/intelligence/hot-spot.entities.js';
 import { LinkEntity, LinkGradingEntity } from '../modules/intelligence/link.entity.js';
 import { DisruptionActionEntity, PersonOfConcernEntity } from '../modules/intelligence/person-of-concern.entity.js';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
@@ -14,4 +15,4 @@ import { RiskAssessmentEntity } from '../modules/young-people/risk-assessment.en
 import { YoungPersonEntity } from '../modules/young-people/young-person.entity.js';
 
 /** Every TypeORM entity, registered as classes so the same list serves the app, the CLI and the tests. */
-export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity, YoungPersonEntity, RiskAssessmentEntity, ListMembershipEntity, MissingEpisodeEntity, ImportJobEntity, BoundaryEntity, LocationEntity, PersonOfConcernEntity, DisruptionActionEntity, LinkEntity, LinkGradingEntity];
+export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity, YoungPersonEntity, RiskAssessmentEntity, ListMembershipEntity, MissingEpisodeEntity, ImportJobEntity, BoundaryEntity, LocationEntity, PersonOfConcernEntity, DisruptionActionEntity, LinkEntity, LinkGradingEntity, HotSpotReportEntity, PoliceReportEntity];
