@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     if (applied.length) say(`Applied ${applied.length} migration(s).`);
     if (db.embedded && (await isEmpty(ds))) {
       const s = await seedDemo(ds, { profile: 'demo', seed: 1 });
-      say(`Seeded the demo borough: ${s.agencies} agencies, ${s.users} users, ${s.wards} wards, ${s.locations} places, ${s.youngPeople} young people, ${s.assessments} screenings, ${s.missingEpisodes} missing episodes.`);
+      say(`Seeded the demo borough: ${s.agencies} agencies, ${s.users} users, ${s.wards} wards, ${s.locations} places, ${s.youngPeople} young people, ${s.assessments} screenings, ${s.missingEpisodes} missing episodes, ${s.peopleOfConcern} people of concern, ${s.links} links, ${s.hotSpotReports} hot-spot reports.`);
     }
   } finally {
     await ds.destroy();

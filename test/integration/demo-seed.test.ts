@@ -108,3 +108,32 @@ describe('the demo geography', () => {
     expect(Number(placed[0].total)).toBeGreaterThan(20);
   });
 });
+
+describe('the demo intelligence', () => {
+  it('has a network with at least one complex-abuse group, shown to the analyst by pseudonym only', async () => {
+    const analyst = await t.as('ANALYST');
+    const r = await analyst.ok<{ complexAbuseGroups: { reasons: string[]; members: { kind: string; label: string }[] }[] }>(
+      `{ complexAbuseGroups { reasons members { kind label } } }`,
+    );
+    expect(r.complexAbuseGroups.length).toBeGreaterThanOrEqual(1);
+    const names: { first_name: string; last_name: string }[] = await t.ds.query(`SELECT first_name, last_name FROM young_person`);
+    const youngLabels = r.complexAbuseGroups.flatMap((g) => g.members.filter((x) => x.kind === 'YOUNG_PERSON').map((x) => x.label));
+    expect(youngLabels.length).toBeGreaterThanOrEqual(3);
+    for (const label of youngLabels) expect(label).toMatch(/^YP-[A-Z2-9]{8}$/);
+    expect(names.some((n) => youngLabels.includes(`${n.first_name} ${n.last_name}`))).toBe(false);
+  });
+
+  it('has a dozen hot spots on the map, persistent ones, a new one, and monthly police figures', async () => {
+    const analyst = await t.as('ANALYST');
+    const to = new Date().toISOString().slice(0, 7);
+    const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 7);
+    const r = await analyst.ok<{ hotSpotMap: { locations: { isNew: boolean; persistent: boolean }[] }; policeReports: unknown[] }>(
+      `query($r: MonthRangeInput!) { hotSpotMap(range: $r) { locations { isNew persistent } } policeReports(range: $r) { month } }`,
+      { r: { from, to } },
+    );
+    expect(r.hotSpotMap.locations.length).toBeGreaterThanOrEqual(12);
+    expect(r.hotSpotMap.locations.filter((l) => l.persistent).length).toBeGreaterThanOrEqual(3);
+    expect(r.hotSpotMap.locations.some((l) => l.isNew)).toBe(true);
+    expect(r.policeReports.length).toBeGreaterThanOrEqual(11);
+  });
+});

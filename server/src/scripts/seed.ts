@@ -25,7 +25,7 @@ try {
   const started = Date.now();
   const s = await seedDemo(ds, { profile: 'demo', seed });
   await ds.destroy();
-  console.log(`Seeded profile demo (seed ${seed}) in ${Date.now() - started} ms: ${s.agencies} agencies, ${s.users} users, ${s.wards} wards, ${s.locations} places, ${s.youngPeople} young people, ${s.assessments} screenings, ${s.missingEpisodes} missing episodes added.`);
+  console.log(`Seeded profile demo (seed ${seed}) in ${Date.now() - started} ms: ${s.agencies} agencies, ${s.users} users, ${s.wards} wards, ${s.locations} places, ${s.youngPeople} young people, ${s.assessments} screenings, ${s.missingEpisodes} missing episodes, ${s.peopleOfConcern} people of concern, ${s.links} links, ${s.hotSpotReports} hot-spot reports added.`);
   console.log(`Demo sign-ins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}`);
 } finally {
   await db.close();

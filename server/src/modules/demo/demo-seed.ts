@@ -8,6 +8,7 @@ import { DEMO_AGENCIES, DEMO_BOROUGH, DEMO_DEPUTY, DEMO_PASSWORD, DEMO_USERS } f
 import { seedDemoYoungPeople } from './demo-young-people.js';
 import { BoundaryEntity } from '../geography/boundary.entity.js';
 import { seedDemoGeography } from './demo-geography.js';
+import { seedDemoIntelligence } from './demo-intelligence.js';
 
 export interface SeedOptions {
   profile: 'demo';
@@ -24,6 +25,10 @@ export interface SeedSummary {
   missingEpisodes: number;
   wards: number;
   locations: number;
+  peopleOfConcern: number;
+  links: number;
+  hotSpotReports: number;
+  policeReports: number;
 }
 
 /** True when the database holds no agencies and no users: a fresh install. */
@@ -82,11 +87,19 @@ export async function seedDemo(ds: DataSource, options: SeedOptions): Promise<Se
         coordinatorId: await id(DEMO_USERS.find((u) => u.role === 'COORDINATOR')!.email),
       });
     }
+    let intelligence = { peopleOfConcern: 0, links: 0, hotSpotReports: 0, policeReports: 0 };
+    const [{ pocs }]: { pocs: string }[] = await m.query(`SELECT count(*) AS pocs FROM person_of_concern`);
+    if (options.cases !== false && Number(pocs) === 0) {
+      intelligence = await seedDemoIntelligence(m, options.seed, {
+        policeAgencyId: byKind.get('POLICE')!.id,
+        createdBy: (await users.findOneOrFail({ where: { email: DEMO_USERS.find((u) => u.role === 'POLICE')!.email } })).id,
+      });
+    }
     await audit.record(m, {
       action: 'demo.seeded',
       actorLabel: 'seed',
-      details: { borough: DEMO_BOROUGH, profile: options.profile, seed: options.seed, agencies: createdAgencies, users: createdUsers, ...geography, ...people },
+      details: { borough: DEMO_BOROUGH, profile: options.profile, seed: options.seed, agencies: createdAgencies, users: createdUsers, ...geography, ...people, ...intelligence },
     });
-    return { agencies: createdAgencies, users: createdUsers, ...geography, ...people };
+    return { agencies: createdAgencies, users: createdUsers, ...geography, ...people, ...intelligence };
   });
 }
