@@ -83,8 +83,8 @@ export async function seedDemoIntelligence(
     const last = f.date.between({ from: first, to: today });
     const grading = {
       sourceGrade: strong ? 1 : f.number.int({ min: 1, max: 3 }),
-      intelligenceGrade: (strong ? 'B' : f.helpers.arrayElement(['A', 'B', 'C', 'D', 'E'])) as IntelligenceGrade,
-      handling: (f.number.float() < 0.12 ? 'C' : 'P') as 'P' | 'C',
+      intelligenceGrade: (strong ? 'B' : f.helpers.arrayElement(['A', 'B', 'C', 'D', 'E'])),
+      handling: (f.number.float() < 0.12 ? 'C' : 'P'),
     };
     const saved = await links.save(
       links.create({ aKind: a.kind, aId: a.id, bKind: b.kind, bId: b.id, type, sourceAgencyId: ids.policeAgencyId, firstSeen: iso(first), lastSeen: iso(last), ...grading, createdBy: ids.createdBy }),
@@ -134,7 +134,7 @@ export async function seedDemoIntelligence(
           month: iso(monthStart(today, back)),
           sightings: incidents + f.number.int({ min: 1, max: 6 }),
           incidents,
-          riskLevel: (incidents >= 4 ? 'HIGH' : incidents >= 2 ? 'MEDIUM' : 'LOW') as RiskLevel,
+          riskLevel: (incidents >= 4 ? 'HIGH' : incidents >= 2 ? 'MEDIUM' : 'LOW'),
           notes: null,
           createdBy: ids.createdBy,
         }),
