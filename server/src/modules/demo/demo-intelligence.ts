@@ -1,11 +1,20 @@
 import { Faker, en, en_GB } from '@faker-js/faker';
 import type { EntityManager } from 'typeorm';
 import { HotSpotReportEntity, PoliceReportEntity, type RiskLevel } from '../intelligence/hot-spot.entities.js';
-import { LinkEntity, LinkGradingEntity, type IntelligenceGrade, type LinkType, type NodeKind } from '../intelligence/link.entity.js';
+import {
+  INTELLIGENCE_GRADES,
+  LinkEntity,
+  LinkGradingEntity,
+  type HandlingCode,
+  type IntelligenceGrade,
+  type LinkType,
+  type NodeKind,
+} from '../intelligence/link.entity.js';
 import { orderEnds } from '../intelligence/links.service.js';
 import { DisruptionActionEntity, PersonOfConcernEntity } from '../intelligence/person-of-concern.entity.js';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+const riskOf = (incidents: number): RiskLevel => (incidents >= 4 ? 'HIGH' : incidents >= 2 ? 'MEDIUM' : 'LOW');
 const monthStart = (today: Date, back: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
 
 /**
@@ -81,11 +90,9 @@ export async function seedDemoIntelligence(
     seen.add(key);
     const first = f.date.between({ from: new Date(today.getTime() - 700 * 86_400_000), to: new Date(today.getTime() - 60 * 86_400_000) });
     const last = f.date.between({ from: first, to: today });
-    const grading = {
-      sourceGrade: strong ? 1 : f.number.int({ min: 1, max: 3 }),
-      intelligenceGrade: (strong ? 'B' : f.helpers.arrayElement(['A', 'B', 'C', 'D', 'E'])),
-      handling: (f.number.float() < 0.12 ? 'C' : 'P'),
-    };
+    const intelligenceGrade: IntelligenceGrade = strong ? 'B' : f.helpers.arrayElement(INTELLIGENCE_GRADES);
+    const handling: HandlingCode = f.number.float() < 0.12 ? 'C' : 'P';
+    const grading = { sourceGrade: strong ? 1 : f.number.int({ min: 1, max: 3 }), intelligenceGrade, handling };
     const saved = await links.save(
       links.create({ aKind: a.kind, aId: a.id, bKind: b.kind, bId: b.id, type, sourceAgencyId: ids.policeAgencyId, firstSeen: iso(first), lastSeen: iso(last), ...grading, createdBy: ids.createdBy }),
     );
@@ -134,7 +141,7 @@ export async function seedDemoIntelligence(
           month: iso(monthStart(today, back)),
           sightings: incidents + f.number.int({ min: 1, max: 6 }),
           incidents,
-          riskLevel: (incidents >= 4 ? 'HIGH' : incidents >= 2 ? 'MEDIUM' : 'LOW'),
+          riskLevel: riskOf(incidents),
           notes: null,
           createdBy: ids.createdBy,
         }),
