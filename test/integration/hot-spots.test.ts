@@ -8,6 +8,9 @@ let analyst: GqlClient;
 beforeAll(async () => {
   // The demo borough's wards and places: hot spots are reported against them.
   t = await startTestApp({}, { cases: true });
+  // Start from no reports: these tests count exactly what they record.
+  await t.ds.query(`DELETE FROM hot_spot_report`);
+  await t.ds.query(`DELETE FROM police_report`);
   police = await t.as('POLICE');
   analyst = await t.as('ANALYST');
 });
