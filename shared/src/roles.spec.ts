@@ -3,7 +3,7 @@ import { AREAS, areasFor, isRole, ROLES } from './roles.js';
 
 describe('areasFor', () => {
   it('gives the admin only the home page and the admin areas, never case data', () => {
-    expect(areasFor('ADMIN').map((a) => a.key)).toEqual(['home', 'users', 'agencies', 'audit']);
+    expect(areasFor('ADMIN').map((a) => a.key)).toEqual(['home', 'users', 'agencies', 'boundaries', 'audit']);
   });
   it('never gives an agency lead the list or police intelligence', () => {
     const keys = areasFor('AGENCY_LEAD').map((a) => a.key);

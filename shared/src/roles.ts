@@ -50,6 +50,7 @@ export type AreaKey =
   | 'meetings'
   | 'users'
   | 'agencies'
+  | 'boundaries'
   | 'audit';
 
 export const AREAS: readonly Area[] = [
@@ -67,7 +68,7 @@ export const AREAS: readonly Area[] = [
     label: 'Intelligence',
     path: '/intelligence',
     roles: ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'],
-    available: false,
+    available: true,
     summary: 'People of concern, hot spots and the link network.',
   },
   {
@@ -96,6 +97,7 @@ export const AREAS: readonly Area[] = [
   },
   { key: 'users', label: 'Users', path: '/admin/users', roles: ['ADMIN'], available: true, summary: 'Create, disable and reset users.' },
   { key: 'agencies', label: 'Agencies', path: '/admin/agencies', roles: ['ADMIN'], available: true, summary: 'The member agencies of the panel.' },
+  { key: 'boundaries', label: 'Boundaries', path: '/admin/boundaries', roles: ['ADMIN'], available: true, summary: 'Ward and borough boundaries for the map.' },
   { key: 'audit', label: 'Audit log', path: '/admin/audit', roles: ['ADMIN'], available: true, summary: 'Every sign-in, change, read and export, hash-chained.' },
 ];
 

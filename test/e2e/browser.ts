@@ -16,6 +16,9 @@ export async function launch(): Promise<Browser> {
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
+      // WebGL (the network view) through the software renderer.
+      '--use-gl=swiftshader',
+      '--enable-unsafe-swiftshader',
       '--disable-quic',
       '--disable-background-networking',
       '--disable-component-update',

@@ -34,7 +34,7 @@ function navLinks(): string[] {
 describe('navigation and access by role', () => {
   it('gives the administrator only home and the admin areas', () => {
     renderAt('/', 'ADMIN');
-    expect(navLinks()).toEqual(['Home', 'Users', 'Agencies', 'Audit log']);
+    expect(navLinks()).toEqual(['Home', 'Users', 'Agencies', 'Boundaries', 'Audit log']);
     expect(screen.getByRole('heading', { level: 1, name: 'Welcome, Sam Example' })).toBeTruthy();
     expect(screen.getByText('OFFICIAL-SENSITIVE')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
@@ -52,11 +52,11 @@ describe('navigation and access by role', () => {
   });
 
   it('says plainly that an area is not built yet, and shows nothing from it', () => {
-    renderAt('/intelligence', 'POLICE');
-    expect(screen.getByRole('heading', { level: 1, name: 'Intelligence' })).toBeTruthy();
+    renderAt('/analysis', 'POLICE');
+    expect(screen.getByRole('heading', { level: 1, name: 'Analysis' })).toBeTruthy();
     expect(screen.getByText('This part of MASE Hub is not available yet, so nothing is shown here.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
-    const current = within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Intelligence' });
+    const current = within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Analysis' });
     expect(current.getAttribute('aria-current')).toBe('page');
   });
 

@@ -1,16 +1,19 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { AREAS, type AreaKey } from '@mase/shared';
+import { Loading } from '../components/Loading';
 import { NotAvailableYet } from '../components/NotAvailableYet';
 import { AgenciesPage } from '../features/admin/agencies/AgenciesPage';
 import { AgencyPage } from '../features/admin/agencies/AgencyPage';
 import { CreateAgencyPage } from '../features/admin/agencies/CreateAgencyPage';
 import { AuditLogPage } from '../features/admin/audit/AuditLogPage';
+import { BoundariesPage } from '../features/admin/boundaries/BoundariesPage';
 import { CreateUserPage } from '../features/admin/users/CreateUserPage';
 import { UserPage } from '../features/admin/users/UserPage';
 import { UsersPage } from '../features/admin/users/UsersPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { HomePage } from '../features/home/HomePage';
+import { IntelligencePage } from '../features/intelligence/IntelligencePage';
 import { AssessPage } from '../features/list/AssessPage';
 import { ImportPage } from '../features/list/ImportPage';
 import { ListPage } from '../features/list/ListPage';
@@ -20,6 +23,14 @@ import { SignOffQueuePage } from '../features/list/SignOffQueuePage';
 import { YoungPersonPage } from '../features/list/YoungPersonPage';
 import type { SessionUserFragment } from '../gql/graphql';
 import { AccessDeniedPage, NotFoundPage } from './pages';
+
+// The map and the network bring Leaflet and sigma: load them only when opened.
+const HotSpotMapPage = lazy(() => import('../features/intelligence/HotSpotMapPage').then((m) => ({ default: m.HotSpotMapPage })));
+const NetworkPage = lazy(() => import('../features/intelligence/NetworkPage').then((m) => ({ default: m.NetworkPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading what="Loading the page" />}>{children}</Suspense>;
+}
 
 interface GuardProps {
   me: SessionUserFragment;
@@ -52,7 +63,25 @@ export function AppRoutes({ me }: { me: SessionUserFragment }) {
       <Route path="/list/reviews" element={guard('list', <ReviewsDuePage me={me} />)} />
       <Route path="/list/:id" element={guard('list', <YoungPersonPage me={me} />)} />
       <Route path="/list/:id/assess" element={guard('list', <AssessPage me={me} />)} />
-      <Route path="/intelligence/*" element={guard('intelligence')} />
+      <Route path="/intelligence" element={guard('intelligence', <IntelligencePage />)} />
+      <Route
+        path="/intelligence/map"
+        element={guard(
+          'intelligence',
+          <Lazy>
+            <HotSpotMapPage />
+          </Lazy>,
+        )}
+      />
+      <Route
+        path="/intelligence/network"
+        element={guard(
+          'intelligence',
+          <Lazy>
+            <NetworkPage />
+          </Lazy>,
+        )}
+      />
       <Route path="/returns/*" element={guard('returns')} />
       <Route path="/analysis/*" element={guard('analysis')} />
       <Route path="/meetings/*" element={guard('meetings')} />
@@ -62,6 +91,7 @@ export function AppRoutes({ me }: { me: SessionUserFragment }) {
       <Route path="/admin/agencies" element={guard('agencies', <AgenciesPage />)} />
       <Route path="/admin/agencies/new" element={guard('agencies', <CreateAgencyPage />)} />
       <Route path="/admin/agencies/:id" element={guard('agencies', <AgencyPage />)} />
+      <Route path="/admin/boundaries" element={guard('boundaries', <BoundariesPage />)} />
       <Route path="/admin/audit" element={guard('audit', <AuditLogPage />)} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo-borough.js';
+import { ARTIFACTS, expectAccessible, launch, watchForProblems } from './browser.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('police intelligence with the demo data', () => {
+  it('shows the analyst the hot-spot map (wards, points, key, tables) and the network with its complex-abuse groups', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(baseUrl);
+    await page.getByLabel('Email address').fill(DEMO_USERS.find((u) => u.role === 'ANALYST')!.email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Intelligence' }).click();
+
+    await page.goto(`${baseUrl}/intelligence/map`);
+    await page.getByRole('heading', { name: 'Hot-spot map' }).waitFor();
+    // Twelve ward polygons drawn as vector paths (no tile server), and hot-spot points or clusters.
+    await expect.poll(() => page.locator('.leaflet-overlay-pane path.leaflet-interactive').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(12);
+    await expect.poll(() => page.locator('.leaflet-map-pane path.leaflet-interactive, .leaflet-marker-pane > *').count()).toBeGreaterThan(12);
+    expect(await page.locator('.leaflet-control-attribution').innerText()).toMatch(/Synthetic boundaries of the fictional demo borough/);
+    expect(await page.getByRole('table').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByRole('table').last().getByRole('row').count()).toBeGreaterThanOrEqual(13); // a dozen hot spots and the header
+    await page.screenshot({ path: join(ARTIFACTS, 'hot-spot-map.png'), fullPage: true });
+    await expectAccessible(page, 'hot-spot map');
+
+    await page.goto(`${baseUrl}/intelligence/network`);
+    await page.getByRole('heading', { name: 'Network' }).waitFor();
+    await page.getByRole('heading', { name: 'Complex-abuse groups' }).waitFor();
+    await expect.poll(() => page.locator('canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.getByText('Consider a complex strategy meeting').count()).toBeGreaterThanOrEqual(1);
+    // Young people appear by pseudonym only.
+    expect(await page.getByText(/YP-[A-Z2-9]{8}/).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'network.png'), fullPage: true });
+    await expectAccessible(page, 'network');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
