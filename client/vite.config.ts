@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
+
+type OutputChunk = Rollup.OutputChunk;
+import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'vitest/config';
 
 const here = import.meta.dirname;
@@ -27,9 +30,42 @@ function dropIeMediaHacks(): Plugin {
   };
 }
 
+/**
+ * Fails the build when the JavaScript the first page needs (the entry chunk and everything it
+ * imports statically) is over budget once gzipped. The map, the network and the charts are loaded
+ * lazily, so they do not count.
+ */
+function firstRouteBudget(maxGzipKb: number): Plugin {
+  return {
+    name: 'mase-first-route-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const entry = chunks.find((c) => c.isEntry);
+      if (!entry) return;
+      const seen = new Set<string>();
+      const visit = (c: OutputChunk) => {
+        if (seen.has(c.fileName)) return;
+        seen.add(c.fileName);
+        for (const i of c.imports) {
+          const next = byName.get(i);
+          if (next) visit(next);
+        }
+      };
+      visit(entry);
+      const gzipped = [...seen].reduce((sum, f) => sum + gzipSync(byName.get(f)!.code).length, 0);
+      const kb = gzipped / 1024;
+      const line = `first route: ${kb.toFixed(1)} KB of gzipped JavaScript in ${seen.size} chunk(s) (budget ${maxGzipKb} KB)`;
+      if (kb > maxGzipKb) this.error(`Over budget — ${line}`);
+      this.info(line);
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
-  plugins: [react(), dropIeMediaHacks()],
+  plugins: [react(), dropIeMediaHacks(), firstRouteBudget(250)],
   resolve: {
     alias: [
       // The client uses the shared package's source, so it never needs building first.

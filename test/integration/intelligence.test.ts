@@ -224,6 +224,10 @@ describe('the network', () => {
     expect(byId.get(ring.pocs[0].id)!.betweenness).toBe(9);
     expect(new Set([...byId.values()].map((n) => n.component)).size).toBe(1);
     expect(r.data!.network.edges).toHaveLength(5);
+    const [event]: { actor_role: string; details: { filter: { lastSeenFrom: string } } }[] = await t.ds.query(
+      `SELECT actor_role, details FROM audit_event WHERE action = 'network.network_viewed' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(event).toMatchObject({ actor_role: 'ANALYST', details: { filter: { lastSeenFrom: '2025-06-01' } } });
   });
 
   it('filters by grading: without the low-graded link the second man drops out', async () => {

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../../common/auth/access.decorators.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/current-actor.decorator.js';
 import type { GqlContext } from '../../common/graphql/context.js';
@@ -130,25 +131,36 @@ export class LinksResolver {
 @Resolver(() => Network)
 @Roles(...INTELLIGENCE_READERS)
 export class NetworkResolver {
-  constructor(private readonly network: NetworkService) {}
+  constructor(
+    private readonly network: NetworkService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A network read shows who is linked to whom: it is audited like a record read. */
+  private async audited<T>(actor: Actor, what: string, details: Record<string, unknown>, result: Promise<T>): Promise<T> {
+    const value = await result;
+    await this.audit.recordAlone({ action: `network.${what}_viewed`, actor, entityType: 'network', details });
+    return value;
+  }
 
   @Query(() => Network, { name: 'network', description: 'The link network with degree, betweenness and connected component of each node' })
-  networkQuery(@OptionalArg('filter', NetworkFilter) filter: NetworkFilter | null): Promise<Network> {
-    return this.network.network(filter ?? {});
+  networkQuery(@CurrentActor() actor: Actor, @OptionalArg('filter', NetworkFilter) filter: NetworkFilter | null): Promise<Network> {
+    return this.audited(actor, 'network', { filter: { ...filter } }, this.network.network(filter ?? {}));
   }
 
   @Query(() => Network, { description: 'The nodes within 1 to 3 links of one node; metrics are within that neighbourhood' })
   neighbourhood(
+    @CurrentActor() actor: Actor,
     @Args('kind', { type: () => NodeKindEnum }) kind: NodeKind,
     @Args('id', { type: () => ID }, IdPipe) id: string,
     @Args('hops', { type: () => Int, defaultValue: 1 }) hops: number,
     @OptionalArg('filter', NetworkFilter) filter: NetworkFilter | null,
   ): Promise<Network> {
-    return this.network.neighbourhood(kind, id, hops, filter ?? {});
+    return this.audited(actor, 'neighbourhood', { kind, id, hops, filter: { ...filter } }, this.network.neighbourhood(kind, id, hops, filter ?? {}));
   }
 
   @Query(() => [ComplexAbuseGroup], { description: 'Connected groups meeting the complex-abuse rule (protocol 6.11): consider a complex strategy meeting' })
-  complexAbuseGroups(@OptionalArg('filter', NetworkFilter) filter: NetworkFilter | null): Promise<ComplexAbuseGroup[]> {
-    return this.network.complexAbuseGroups(filter ?? {});
+  complexAbuseGroups(@CurrentActor() actor: Actor, @OptionalArg('filter', NetworkFilter) filter: NetworkFilter | null): Promise<ComplexAbuseGroup[]> {
+    return this.audited(actor, 'complex_groups', { filter: { ...filter } }, this.network.complexAbuseGroups(filter ?? {}));
   }
 }
