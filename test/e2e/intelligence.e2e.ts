@@ -44,6 +44,21 @@ describe('police intelligence with the demo data', () => {
     expect(await page.getByText(/YP-[A-Z2-9]{8}/).count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'network.png'), fullPage: true });
     await expectAccessible(page, 'network');
+
+    // People of concern and places: lists that lead to their pages and links.
+    await page.goto(`${baseUrl}/intelligence/people`);
+    const firstPerson = page.getByRole('table').getByRole('link').first();
+    await firstPerson.waitFor();
+    await firstPerson.click();
+    await page.getByRole('heading', { name: 'Links' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'person-of-concern.png'), fullPage: true });
+    await expectAccessible(page, 'person of concern');
+    await page.goto(`${baseUrl}/intelligence/places`);
+    const firstPlace = page.getByRole('table').getByRole('link').first();
+    await firstPlace.waitFor();
+    await firstPlace.click();
+    await page.getByRole('heading', { name: 'Links' }).waitFor();
+    await expectAccessible(page, 'place');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -14,6 +14,10 @@ import { UsersPage } from '../features/admin/users/UsersPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { HomePage } from '../features/home/HomePage';
 import { IntelligencePage } from '../features/intelligence/IntelligencePage';
+import { PeopleOfConcernPage } from '../features/intelligence/people/PeopleOfConcernPage';
+import { PersonOfConcernPage } from '../features/intelligence/people/PersonOfConcernPage';
+import { PlacePage } from '../features/intelligence/places/PlacePage';
+import { PlacesPage } from '../features/intelligence/places/PlacesPage';
 import { AssessPage } from '../features/list/AssessPage';
 import { ImportPage } from '../features/list/ImportPage';
 import { ListPage } from '../features/list/ListPage';
@@ -64,6 +68,10 @@ export function AppRoutes({ me }: { me: SessionUserFragment }) {
       <Route path="/list/:id" element={guard('list', <YoungPersonPage me={me} />)} />
       <Route path="/list/:id/assess" element={guard('list', <AssessPage me={me} />)} />
       <Route path="/intelligence" element={guard('intelligence', <IntelligencePage />)} />
+      <Route path="/intelligence/people" element={guard('intelligence', <PeopleOfConcernPage />)} />
+      <Route path="/intelligence/people/:id" element={guard('intelligence', <PersonOfConcernPage me={me} />)} />
+      <Route path="/intelligence/places" element={guard('intelligence', <PlacesPage />)} />
+      <Route path="/intelligence/places/:id" element={guard('intelligence', <PlacePage me={me} />)} />
       <Route
         path="/intelligence/map"
         element={guard(

@@ -28,6 +28,22 @@ export function IntelligencePage() {
             meeting.
           </p>
         </li>
+        <li className="app-card">
+          <h2 className="govuk-heading-s app-card__heading">
+            <Link className="govuk-link app-card__link" to="/intelligence/people">
+              People of concern
+            </Link>
+          </h2>
+          <p className="govuk-body-s app-card__summary">Search people of concern by name, alias, vehicle or phone; see their disruptions and links.</p>
+        </li>
+        <li className="app-card">
+          <h2 className="govuk-heading-s app-card__heading">
+            <Link className="govuk-link app-card__link" to="/intelligence/places">
+              Places
+            </Link>
+          </h2>
+          <p className="govuk-body-s app-card__summary">Locations of concern with their ward, hot-spot reports for the last 12 months and links.</p>
+        </li>
       </ul>
     </>
   );
