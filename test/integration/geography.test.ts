@@ -74,7 +74,7 @@ describe('importing boundaries', () => {
       ['not JSON', '{"type": "FeatureCollection", ', /not valid JSON/],
       ['a LineString', withFeatures(first, { ...second, geometry: { type: 'LineString', coordinates: [[-0.1, 51.5], [-0.09, 51.51]] } }), new RegExp(`^Feature 1 \\(${second.properties.WD13CD}\\) has a LineString geometry`)],
       ['an unclosed ring', withFeatures(first, unclosed), new RegExp(`^Feature 1 \\(${second.properties.WD13CD}\\) Ring 0 is not closed`)],
-      ['a missing code', withFeatures(first, { ...second, properties: { WD13NM: 'Nameless' } }), /^Feature 1 has no code property \(expected one like WD13CD\)/],
+      ['a missing code', withFeatures(first, { ...second, properties: { WD13NM: 'Nameless' } }), /^Feature 1 has no code property \(expected one like WD23CD\)/],
       ['a duplicated code', withFeatures(first, second, { ...first, properties: { ...first.properties, WD13NM: 'Again' } }), new RegExp(`^Feature 2 \\(${first.properties.WD13CD}\\) repeats code ${first.properties.WD13CD} already used by feature 0`)],
       ['British National Grid coordinates', withFeatures({ ...first, geometry: { type: 'Polygon', coordinates: [[[530000, 180000], [531000, 180000], [531000, 181000], [530000, 180000]]] } }), /outside longitude/],
     ];

@@ -167,12 +167,12 @@ export type HandlingCode =
 
 export type ImportBoundariesInput = {
   attribution?: string | null | undefined;
-  /** The property holding the code; default an ONS one such as WD13CD */
+  /** The property holding the code; default an ONS one such as WD23CD */
   codeProperty?: string | null | undefined;
   /** A GeoJSON FeatureCollection of Polygon/MultiPolygon features in WGS84 (at most 20 MB and 5,000 features; larger files through the CLI) */
   geojson: string;
   kind: BoundaryKind;
-  /** The property holding the name; default an ONS one such as WD13NM */
+  /** The property holding the name; default an ONS one such as WD23NM */
   nameProperty?: string | null | undefined;
   /** Where the file came from, e.g. its name */
   source: string;

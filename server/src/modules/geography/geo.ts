@@ -28,7 +28,7 @@ export interface ParsedBoundary extends BBox {
   geometry: AreaGeometry;
 }
 
-/** ONS-style property names used when the caller names none: WD13CD/WD13NM for wards, LAD13CD/LAD13NM for boroughs. */
+/** ONS-style property names used when the caller names none: WD23CD/WD23NM for wards, LAD23CD/LAD23NM for boroughs. */
 const DEFAULT_PROPERTIES: Record<BoundaryKind, { code: RegExp; name: RegExp }> = {
   WARD: { code: /^WD\d\dCD$/, name: /^WD\d\dNM$/ },
   BOROUGH: { code: /^LAD\d\dCD$/, name: /^LAD\d\dNM$/ },
@@ -132,8 +132,8 @@ export function parseBoundaries(geojson: string, kind: BoundaryKind, options: { 
       continue;
     }
     const local: string[] = [];
-    if (!code) local.push(codeKey ? `has no code in property "${codeKey}"` : `has no code property (expected ${options.codeProperty ?? `one like ${kind === 'WARD' ? 'WD13CD' : 'LAD13CD'}`})`);
-    if (!name) local.push(nameKey ? `has no name in property "${nameKey}"` : `has no name property (expected ${options.nameProperty ?? `one like ${kind === 'WARD' ? 'WD13NM' : 'LAD13NM'}`})`);
+    if (!code) local.push(codeKey ? `has no code in property "${codeKey}"` : `has no code property (expected ${options.codeProperty ?? `one like ${kind === 'WARD' ? 'WD23CD' : 'LAD23CD'}`})`);
+    if (!name) local.push(nameKey ? `has no name in property "${nameKey}"` : `has no name property (expected ${options.nameProperty ?? `one like ${kind === 'WARD' ? 'WD23NM' : 'LAD23NM'}`})`);
     if (code) {
       const before = seen.get(code);
       if (before !== undefined) local.push(`repeats code ${code} already used by feature ${before}`);

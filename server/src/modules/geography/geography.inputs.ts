@@ -16,13 +16,13 @@ export class ImportBoundariesInput {
   @IsIn(BOUNDARY_KINDS)
   kind: BoundaryKind;
 
-  @Field(() => String, { nullable: true, description: 'The property holding the code; default an ONS one such as WD13CD' })
+  @Field(() => String, { nullable: true, description: 'The property holding the code; default an ONS one such as WD23CD' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   codeProperty?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The property holding the name; default an ONS one such as WD13NM' })
+  @Field(() => String, { nullable: true, description: 'The property holding the name; default an ONS one such as WD23NM' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { BoundariesService } from './boundaries.service.js';
 import { BOUNDARY_KINDS, MAX_GEOJSON_BYTES, type BoundaryKind } from './geo.js';
 
-const USAGE = 'Usage: node import-boundaries.cli.js <file.geojson> --kind WARD|BOROUGH [--code-property WD13CD] [--name-property WD13NM] [--attribution "…"] [--source name]';
+const USAGE = 'Usage: node import-boundaries.cli.js <file.geojson> --kind WARD|BOROUGH [--code-property WD23CD] [--name-property WD23NM] [--attribution "…"] [--source name]';
 
 const { values, positionals } = parseArgs({
   options: {

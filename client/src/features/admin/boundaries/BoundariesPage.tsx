@@ -124,7 +124,7 @@ export function BoundariesPage() {
           <TextInput
             id="codeProperty"
             label="Property holding the code (optional)"
-            hint="Leave empty for ONS names such as WD13CD or LAD21CD"
+            hint="Leave empty for ONS names such as WD23CD or LAD21CD"
             value={codeProperty}
             onChange={setCodeProperty}
             error={errors.fields.codeProperty}
@@ -133,7 +133,7 @@ export function BoundariesPage() {
           <TextInput
             id="nameProperty"
             label="Property holding the name (optional)"
-            hint="Leave empty for ONS names such as WD13NM"
+            hint="Leave empty for ONS names such as WD23NM"
             value={nameProperty}
             onChange={setNameProperty}
             error={errors.fields.nameProperty}
