@@ -92,7 +92,16 @@ describe('a screening, from the form to the list', () => {
     await row.getByRole('button', { name: 'Sign off as co-ordinator' }).click();
     await expect.poll(() => coordinator.page.getByRole('row').filter({ hasText: reference }).count()).toBe(0);
 
+    // The whole list pages through "Load more": more rows appear, none repeated.
     await coordinator.page.goto(`${baseUrl}/list`);
+    const rows = coordinator.page.locator('table tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    await coordinator.page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(50);
+    const links = await coordinator.page.locator('table tbody tr td:first-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.length).toBeGreaterThan(50);
+    expect(new Set(links).size).toBe(links.length);
+
     await coordinator.page.getByLabel('Search by reference or name').fill(reference);
     await coordinator.page.getByRole('button', { name: 'Apply filters' }).click();
     const listed = coordinator.page.getByRole('row').filter({ hasText: reference });

@@ -58,6 +58,10 @@ export function createApolloClient(): ApolloClient {
           fields: {
             users: appendPages(['filter']),
             auditEvents: appendPages(['filter']),
+            youngPeople: appendPages(['filter', 'sort']),
+            peopleOfConcern: appendPages(['filter']),
+            locations: appendPages(['filter']),
+            links: appendPages(['filter']),
           },
         },
       },

@@ -26,6 +26,7 @@ import { QueryError } from '../../components/QueryError';
 import { YoungPeopleDocument, type SessionUserFragment, type YoungPeopleFilter, type YoungPeopleSort, type YoungPersonRowFragment } from '../../gql/graphql';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { canIdentify, Checkboxes, choicesOf, isKeeper, Overdue, RAG_LABELS, RagTag, formatDay } from './common';
+import { useLoadMore } from '../../lib/useLoadMore';
 
 const PAGE_SIZE = 50;
 
@@ -71,12 +72,13 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
   const keeper = isKeeper(me.role);
   const [draft, setDraft] = useState<ListFilters>(NO_FILTERS);
   const [applied, setApplied] = useState<ListFilters>(NO_FILTERS);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const { data, error, loading, fetchMore, refetch } = useQuery(YoungPeopleDocument, {
     variables: { filter: toFilter(applied), page: { first: PAGE_SIZE }, sort: applied.sort, canIdentify: identify },
     fetchPolicy: 'cache-and-network',
   });
+  const { loadMore, loadingMore, moreError } = useLoadMore(data?.youngPeople.pageInfo.endCursor, (after) =>
+    fetchMore({ variables: { page: { first: PAGE_SIZE, after } } }),
+  );
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -88,27 +90,6 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
     setApplied(NO_FILTERS);
   }
 
-  async function loadMore() {
-    const after = data?.youngPeople.pageInfo.endCursor;
-    if (!after) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      await fetchMore({
-        variables: { page: { first: PAGE_SIZE, after } },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          youngPeople: {
-            ...fetchMoreResult.youngPeople,
-            nodes: [...(previous.youngPeople?.nodes ?? []), ...fetchMoreResult.youngPeople.nodes],
-          },
-        }),
-      });
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   const people = data?.youngPeople.nodes ?? [];
   const filtered = isFiltered(applied);

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../lib/dates';
 import { hasErrors, NO_ERRORS, type FormErrors } from '../../../lib/errors';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { auditFilterProblems, compactDetails, isAuditFiltered, NO_AUDIT_FILTERS, toAuditFilter, type AuditFilterDraft } from './auditFilters';
+import { useLoadMore } from '../../../lib/useLoadMore';
 
 type AuditEventRow = AuditEventsQuery['auditEvents']['nodes'][number];
 
@@ -72,14 +73,15 @@ export function AuditLogPage() {
   const [draft, setDraft] = useState<AuditFilterDraft>(NO_AUDIT_FILTERS);
   const [applied, setApplied] = useState<AuditFilterDraft>(NO_AUDIT_FILTERS);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   usePageTitle('Audit log', hasErrors(errors));
   const actions = useQuery(AuditActionsDocument, { fetchPolicy: 'cache-and-network' });
   const { data, error, loading, fetchMore, refetch } = useQuery(AuditEventsDocument, {
     variables: { filter: toAuditFilter(applied), page: { first: PAGE_SIZE } },
     fetchPolicy: 'cache-and-network',
   });
+  const { loadMore, loadingMore, moreError } = useLoadMore(data?.auditEvents.pageInfo.endCursor, (after) =>
+    fetchMore({ variables: { page: { first: PAGE_SIZE, after } } }),
+  );
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -94,19 +96,6 @@ export function AuditLogPage() {
     setApplied(NO_AUDIT_FILTERS);
   }
 
-  async function loadMore() {
-    const after = data?.auditEvents.pageInfo.endCursor;
-    if (!after) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      await fetchMore({ variables: { page: { first: PAGE_SIZE, after } } });
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   const events = data?.auditEvents.nodes ?? [];
   const filtered = isAuditFiltered(applied);

@@ -12,6 +12,7 @@ import { UsersDocument, type UserRowFragment, type UsersFilter } from '../../../
 import { formatDateTime } from '../../../lib/dates';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { isRoleValue, ROLE_OPTIONS, STATUS_LABELS } from '../options';
+import { useLoadMore } from '../../../lib/useLoadMore';
 
 const PAGE_SIZE = 25;
 
@@ -43,12 +44,13 @@ export function UsersPage() {
   usePageTitle('Users');
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const { data, error, loading, fetchMore, refetch } = useQuery(UsersDocument, {
     variables: { filter: toFilter(applied), page: { first: PAGE_SIZE } },
     fetchPolicy: 'cache-and-network',
   });
+  const { loadMore, loadingMore, moreError } = useLoadMore(data?.users.pageInfo.endCursor, (after) =>
+    fetchMore({ variables: { page: { first: PAGE_SIZE, after } } }),
+  );
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,19 +62,6 @@ export function UsersPage() {
     setApplied(NO_FILTERS);
   }
 
-  async function loadMore() {
-    const after = data?.users.pageInfo.endCursor;
-    if (!after) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      await fetchMore({ variables: { page: { first: PAGE_SIZE, after } } });
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   const users = data?.users.nodes ?? [];
   const filtered = isFiltered(applied);

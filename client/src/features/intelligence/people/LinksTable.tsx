@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { DataTable } from '../../../components/DataTable';
@@ -9,6 +8,7 @@ import { Tag } from '../../../components/Tag';
 import { IntelNodeLinksDocument, type IntelLinkRowFragment, type NodeKind } from '../../../gql/graphql';
 import { formatDay } from '../../list/common';
 import { formatGrading, labelOf, LINK_TYPE_LABELS, NODE_KIND_LABELS } from './labels';
+import { useLoadMore } from '../../../lib/useLoadMore';
 
 const PAGE_SIZE = 100;
 
@@ -53,32 +53,15 @@ interface Props {
 
 /** The links with one node at either end: the other end, type, sighting window, grading and handling. */
 export function LinksTable({ kind, id, identify }: Props) {
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const { data, error, loading, fetchMore, refetch } = useQuery(IntelNodeLinksDocument, {
     variables: { filter: { nodeKind: kind, nodeId: id }, page: { first: PAGE_SIZE } },
     fetchPolicy: 'cache-and-network',
   });
+  const { loadMore, loadingMore, moreError } = useLoadMore(data?.links.pageInfo.endCursor, (after) =>
+    fetchMore({ variables: { page: { first: PAGE_SIZE, after } } }),
+  );
   const retry = () => void refetch().catch(() => undefined);
 
-  async function loadMore() {
-    const after = data?.links.pageInfo.endCursor;
-    if (!after) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      await fetchMore({
-        variables: { page: { first: PAGE_SIZE, after } },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          links: { ...fetchMoreResult.links, nodes: [...(previous.links?.nodes ?? []), ...fetchMoreResult.links.nodes] },
-        }),
-      });
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   let body;
   if (error && !data) body = <QueryError error={error} onRetry={retry} />;

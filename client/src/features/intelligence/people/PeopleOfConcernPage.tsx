@@ -10,6 +10,7 @@ import { IntelPeopleOfConcernDocument, type IntelPersonRowFragment, type PeopleO
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { BackLink } from '../../admin/BackLink';
 import { POC_CATEGORIES, POC_CATEGORY_LABELS, POC_STATUS_LABELS, POC_STATUSES, personName, type PocCategory, type PocStatus } from './labels';
+import { useLoadMore } from '../../../lib/useLoadMore';
 
 const PAGE_SIZE = 50;
 
@@ -38,12 +39,13 @@ export function PeopleOfConcernPage() {
   usePageTitle('People of concern');
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const { data, error, loading, fetchMore, refetch } = useQuery(IntelPeopleOfConcernDocument, {
     variables: { filter: toFilter(applied), page: { first: PAGE_SIZE } },
     fetchPolicy: 'cache-and-network',
   });
+  const { loadMore, loadingMore, moreError } = useLoadMore(data?.peopleOfConcern.pageInfo.endCursor, (after) =>
+    fetchMore({ variables: { page: { first: PAGE_SIZE, after } } }),
+  );
   const retry = () => void refetch().catch(() => undefined);
 
   function apply(event: FormEvent<HTMLFormElement>) {
@@ -56,27 +58,6 @@ export function PeopleOfConcernPage() {
     setApplied(NO_FILTERS);
   }
 
-  async function loadMore() {
-    const after = data?.peopleOfConcern.pageInfo.endCursor;
-    if (!after) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      await fetchMore({
-        variables: { page: { first: PAGE_SIZE, after } },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          peopleOfConcern: {
-            ...fetchMoreResult.peopleOfConcern,
-            nodes: [...(previous.peopleOfConcern?.nodes ?? []), ...fetchMoreResult.peopleOfConcern.nodes],
-          },
-        }),
-      });
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   const people = data?.peopleOfConcern.nodes ?? [];
   const filtered = isFiltered(applied);

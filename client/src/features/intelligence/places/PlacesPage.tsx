@@ -10,6 +10,7 @@ import { IntelPlacesDocument, type IntelPlaceRowFragment, type LocationsFilter }
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { BackLink } from '../../admin/BackLink';
 import { labelOf, LOCATION_TYPE_LABELS, LOCATION_TYPES, type PlaceType } from '../people/labels';
+import { useLoadMore } from '../../../lib/useLoadMore';
 
 const PAGE_SIZE = 50;
 
@@ -33,12 +34,13 @@ export function PlacesPage() {
   usePageTitle('Places');
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const { data, error, loading, fetchMore, refetch } = useQuery(IntelPlacesDocument, {
     variables: { filter: toFilter(applied), page: { first: PAGE_SIZE } },
     fetchPolicy: 'cache-and-network',
   });
+  const { loadMore, loadingMore, moreError } = useLoadMore(data?.locations.pageInfo.endCursor, (after) =>
+    fetchMore({ variables: { page: { first: PAGE_SIZE, after } } }),
+  );
   const retry = () => void refetch().catch(() => undefined);
 
   function apply(event: FormEvent<HTMLFormElement>) {
@@ -51,24 +53,6 @@ export function PlacesPage() {
     setApplied(NO_FILTERS);
   }
 
-  async function loadMore() {
-    const after = data?.locations.pageInfo.endCursor;
-    if (!after) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      await fetchMore({
-        variables: { page: { first: PAGE_SIZE, after } },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          locations: { ...fetchMoreResult.locations, nodes: [...(previous.locations?.nodes ?? []), ...fetchMoreResult.locations.nodes] },
-        }),
-      });
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   const places = data?.locations.nodes ?? [];
   const filtered = isFiltered(applied);
