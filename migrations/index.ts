@@ -1,3 +1,4 @@
+import { PoliceReference1795579628476 } from './1795579628476-PoliceReference.js';
 import { HotSpotsAndPoliceReports1795575082926 } from './1795575082926-HotSpotsAndPoliceReports.js';
 import { Intelligence1795574545225 } from './1795574545225-Intelligence.js';
 import { GeographyAndLocations1795573758835 } from './1795573758835-GeographyAndLocations.js';
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   GeographyAndLocations1795573758835,
   Intelligence1795574545225,
   HotSpotsAndPoliceReports1795575082926,
+  PoliceReference1795579628476,
 ];

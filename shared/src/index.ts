@@ -5,3 +5,4 @@ export * from './screening/index.js';
 export * from './young-people.js';
 export * from './missing.js';
 export * from './import/young-people-csv.js';
+export * from './intelligence.js';

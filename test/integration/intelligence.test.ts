@@ -264,3 +264,19 @@ describe('the network', () => {
     expect(codeOf(await police.gql(Q, { id: ring.pocs[1].id, hops: 4 }))).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('police references', () => {
+  it('are unique (whatever the case), found by search, and can be moved to another person only once freed', async () => {
+    const Q = `mutation($i: PersonOfConcernFields!) { createPersonOfConcern(input: $i) { id policeReference version } }`;
+    const a = await police.ok<{ createPersonOfConcern: { id: string; policeReference: string; version: number } }>(Q, { i: poc({ policeReference: ' km-n777 ', lastName: 'Refholder' }) });
+    expect(a.createPersonOfConcern.policeReference).toBe('KM-N777');
+    const dup = await police.gql(Q, { i: poc({ policeReference: 'KM-N777' }) });
+    expect(codeOf(dup)).toBe('BAD_USER_INPUT');
+    expect(dup.errors?.[0].extensions?.fields).toEqual([{ field: 'policeReference', message: 'A person of concern with police reference KM-N777 is already recorded' }]);
+    const found = await analyst.ok<{ peopleOfConcern: { nodes: { lastName: string }[] } }>(`{ peopleOfConcern(filter: { search: "n777" }) { nodes { lastName } } }`);
+    expect(found.peopleOfConcern.nodes.map((n) => n.lastName)).toEqual(['Refholder']);
+    // Saving the holder again with its own reference is not a duplicate.
+    const kept = await police.gql(UPDATE_POC, { i: { ...poc({ policeReference: 'KM-N777', lastName: 'Refholder' }), id: a.createPersonOfConcern.id, version: a.createPersonOfConcern.version } });
+    expect(kept.errors).toBeUndefined();
+  });
+});

@@ -38,6 +38,7 @@ export async function seedDemoIntelligence(
     const withDob = f.number.float() < 0.5;
     const p = await poc.save(
       poc.create({
+        policeReference: `KM-N${String(4101 + i * 7)}`,
         firstName: male ? f.person.firstName('male') : f.person.firstName('female'),
         lastName: f.person.lastName(),
         aliases: f.number.float() < 0.6 ? [f.helpers.arrayElement(['Smokey', 'Ace', 'Tiny', 'Blade', 'Skinny', 'Dee', 'Red', 'Junior', 'Moneybags'])] : [],

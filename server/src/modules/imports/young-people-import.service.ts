@@ -1,11 +1,11 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { readYoungPersonRow, suggestMapping, YOUNG_PERSON_IMPORT_COLUMNS, type ImportedYoungPerson, type YoungPersonImportKey } from '@mase/shared';
-import { parse } from 'csv-parse/sync';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { badInput, forbidden, notFound } from '../../common/graphql/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { nameKey, newPseudonym, today } from '../young-people/young-people.service.js';
+import { readCsv } from './csv.js';
 import { ImportJobEntity } from './import-job.entity.js';
 import type { ColumnMappingInput, ImportPreview, ImportRowResult } from './import.types.js';
 
@@ -40,22 +40,7 @@ export class YoungPeopleImportService implements OnModuleInit {
 
   /** Parses, maps and checks every row against the file and the database; saves nothing. */
   async plan(csv: string, mappingInput: ColumnMappingInput[] | null | undefined, m: EntityManager = this.dataSource.manager): Promise<Planned> {
-    const fileErrors: string[] = [];
-    let records: Record<string, string>[] = [];
-    let headers: string[] = [];
-    try {
-      const rows: string[][] = parse(csv, { bom: true, skip_empty_lines: true, relax_quotes: false });
-      headers = (rows[0] ?? []).map((h) => h.trim());
-      if (!headers.length) fileErrors.push('The file is empty: it needs a header row and at least one row of data');
-      if (new Set(headers).size !== headers.length) fileErrors.push('Two columns of the header row have the same name');
-      if (rows.length - 1 > MAX_IMPORT_ROWS) fileErrors.push(`The file has ${rows.length - 1} rows; import at most ${MAX_IMPORT_ROWS} at a time`);
-      rows.slice(1).forEach((r, i) => {
-        if (r.length !== headers.length) fileErrors.push(`Line ${i + 2} has ${r.length} values but the header has ${headers.length}`);
-      });
-      if (!fileErrors.length) records = rows.slice(1).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? ''])));
-    } catch (err) {
-      fileErrors.push(`The file is not valid CSV: ${err instanceof Error ? err.message.replace(/^Invalid [^:]+: /, '') : 'unreadable'}`);
-    }
+    const { headers, records, fileErrors } = readCsv(csv, MAX_IMPORT_ROWS);
     const mapping: Partial<Record<YoungPersonImportKey, string>> = mappingInput ? {} : suggestMapping(headers);
     for (const mi of mappingInput ?? []) {
       if (!YOUNG_PERSON_IMPORT_COLUMNS.some((c) => c.key === mi.key)) throw badInput([{ field: 'mapping', message: `Unknown import column "${mi.key}"` }]);

@@ -1,10 +1,10 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { RISK_LEVELS, type RiskLevel } from '@mase/shared';
 import { enumObject } from '../../common/graphql/enums.js';
 import { LocationEntity } from '../geography/location.entity.js';
 
-export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+export { RISK_LEVELS, type RiskLevel };
 export const RiskLevelEnum = enumObject(RISK_LEVELS);
 registerEnumType(RiskLevelEnum, { name: 'RiskLevel' });
 

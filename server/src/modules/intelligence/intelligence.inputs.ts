@@ -54,6 +54,12 @@ export class VehicleInput {
 
 @InputType()
 export class PersonOfConcernFields {
+  @Field(() => String, { nullable: true, description: "The police's own reference for this person (e.g. a nominal number); unique" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  policeReference?: string | null;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
@@ -324,4 +330,12 @@ export class ComplexAbuseGroup {
   @Field(() => String) recommendation: string;
   @Field(() => [String]) reasons: string[];
   @Field(() => [NetworkNode]) members: NetworkNode[];
+}
+
+@ObjectType({ description: 'What an all-or-nothing intelligence import saved' })
+export class IntelligenceImportResult {
+  @Field(() => Int) rows: number;
+  @Field(() => Int, { description: 'New records' }) created: number;
+  @Field(() => Int, { description: 'Records already there that the rows merged into or replaced' }) updated: number;
+  @Field(() => String) message: string;
 }

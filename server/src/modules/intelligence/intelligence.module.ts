@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { IntelligenceImportResolver } from './intelligence-import.resolver.js';
+import { IntelligenceImportService } from './intelligence-import.service.js';
+import { IntelligenceTemplatesController } from './templates.controller.js';
 import { LinksResolver, NetworkResolver, PeopleOfConcernResolver } from './intelligence.resolver.js';
 import { HotSpotsResolver } from './hot-spots.resolver.js';
 import { HotSpotsService } from './hot-spots.service.js';
@@ -7,7 +10,8 @@ import { NetworkService } from './network.service.js';
 import { PeopleOfConcernService } from './people-of-concern.service.js';
 
 @Module({
-  providers: [PeopleOfConcernService, LinksService, NetworkService, HotSpotsService, PeopleOfConcernResolver, LinksResolver, NetworkResolver, HotSpotsResolver],
+  controllers: [IntelligenceTemplatesController],
+  providers: [IntelligenceImportService, IntelligenceImportResolver, PeopleOfConcernService, LinksService, NetworkService, HotSpotsService, PeopleOfConcernResolver, LinksResolver, NetworkResolver, HotSpotsResolver],
   exports: [PeopleOfConcernService, LinksService, NetworkService, HotSpotsService],
 })
 export class IntelligenceModule {}

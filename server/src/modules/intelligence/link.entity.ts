@@ -1,26 +1,20 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { HANDLING_CODES, INTELLIGENCE_GRADES, LINK_TYPES, NODE_KINDS, type HandlingCode, type IntelligenceGrade, type LinkType, type NodeKind } from '@mase/shared';
 import { enumObject } from '../../common/graphql/enums.js';
 import { AgencyEntity } from '../agencies/agency.entity.js';
 
-export const NODE_KINDS = ['YOUNG_PERSON', 'PERSON_OF_CONCERN', 'LOCATION'] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
 export const NodeKindEnum = enumObject(NODE_KINDS);
 registerEnumType(NodeKindEnum, { name: 'NodeKind' });
 
-export const LINK_TYPES = ['PEER', 'ASSOCIATE', 'SEEN_WITH', 'SUSPECTED_OF_EXPLOITING', 'FREQUENTS', 'LIVES_AT', 'OTHER'] as const;
-export type LinkType = (typeof LINK_TYPES)[number];
 export const LinkTypeEnum = enumObject(LINK_TYPES);
 registerEnumType(LinkTypeEnum, { name: 'LinkType' });
 
-export const INTELLIGENCE_GRADES = ['A', 'B', 'C', 'D', 'E'] as const;
-export type IntelligenceGrade = (typeof INTELLIGENCE_GRADES)[number];
 export const IntelligenceGradeEnum = enumObject(INTELLIGENCE_GRADES);
 registerEnumType(IntelligenceGradeEnum, { name: 'IntelligenceGrade', description: '3x5x2 intelligence assessment: A (known to be true) to E (suspected to be false)' });
 
-export const HANDLING_CODES = ['P', 'C'] as const;
-export type HandlingCode = (typeof HANDLING_CODES)[number];
 export const HandlingCodeEnum = enumObject(HANDLING_CODES);
+export { HANDLING_CODES, INTELLIGENCE_GRADES, LINK_TYPES, NODE_KINDS, type HandlingCode, type IntelligenceGrade, type LinkType, type NodeKind };
 registerEnumType(HandlingCodeEnum, { name: 'HandlingCode', description: '3x5x2 handling: P (lawful sharing permitted) or C (conditions apply)' });
 
 export const HANDLING_C_NOTE = "Handling code C: do not disseminate without the originator's permission";

@@ -61,36 +61,45 @@ export class LinksService {
     this.validate(input);
     return this.dataSource.transaction(async (m) => {
       assertNoProblems(await this.missing(m, input));
-      const [a, b] = orderEnds({ kind: input.fromKind, id: input.fromId.toLowerCase() }, { kind: input.toKind, id: input.toId.toLowerCase() });
-      // Serialise recordings of the same pair and type so two at once merge rather than collide.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`link:${a.kind}:${a.id}:${b.kind}:${b.id}:${input.type}`]);
-      const repo = m.getRepository(LinkEntity);
-      const existing = await repo.findOne({ where: { aKind: a.kind, aId: a.id, bKind: b.kind, bId: b.id, type: input.type }, lock: { mode: 'pessimistic_write' } });
-      const grading = { sourceGrade: input.sourceGrade, intelligenceGrade: input.intelligenceGrade, handling: input.handling };
-      let link: LinkEntity;
-      if (existing) {
-        existing.firstSeen = input.firstSeen < existing.firstSeen ? input.firstSeen : existing.firstSeen;
-        existing.lastSeen = input.lastSeen > existing.lastSeen ? input.lastSeen : existing.lastSeen;
-        existing.sourceGrade = input.sourceGrade;
-        existing.intelligenceGrade = input.intelligenceGrade;
-        existing.handling = existing.handling === 'C' || input.handling === 'C' ? 'C' : 'P';
-        link = await repo.save(existing);
-      } else {
-        link = await repo.save(
-          repo.create({ aKind: a.kind, aId: a.id, bKind: b.kind, bId: b.id, type: input.type, sourceAgencyId: input.sourceAgencyId, firstSeen: input.firstSeen, lastSeen: input.lastSeen, ...grading, createdBy: actor.userId }),
-        );
-      }
-      const gradings = m.getRepository(LinkGradingEntity);
-      await gradings.save(gradings.create({ linkId: link.id, sourceAgencyId: input.sourceAgencyId, ...grading, firstSeen: input.firstSeen, lastSeen: input.lastSeen, recordedBy: actor.userId }));
+      const result = await this.recordWithin(m, actor, input);
       await this.audit.record(m, {
-        action: existing ? 'link.merged' : 'link.created',
+        action: result.merged ? 'link.merged' : 'link.created',
         actor,
         entityType: 'link',
-        entityId: link.id,
-        details: { type: link.type, a, b, grading: `${input.sourceGrade}${input.intelligenceGrade}${input.handling}`, sourceAgencyId: input.sourceAgencyId },
+        entityId: result.link.id,
+        details: { type: result.link.type, a: { kind: result.link.aKind, id: result.link.aId }, b: { kind: result.link.bKind, id: result.link.bId }, grading: `${input.sourceGrade}${input.intelligenceGrade}${input.handling}`, sourceAgencyId: input.sourceAgencyId },
       });
-      return { link, merged: !!existing };
+      return result;
     });
+  }
+
+  /**
+   * Saves one checked link inside the caller's transaction (whose nodes are known to exist): a new
+   * link, or the grading merged into the existing one with its history kept. The caller audits.
+   */
+  async recordWithin(m: EntityManager, actor: Actor, input: RecordLinkInput): Promise<RecordLinkResult> {
+    const [a, b] = orderEnds({ kind: input.fromKind, id: input.fromId.toLowerCase() }, { kind: input.toKind, id: input.toId.toLowerCase() });
+    // Serialise recordings of the same pair and type so two at once merge rather than collide.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`link:${a.kind}:${a.id}:${b.kind}:${b.id}:${input.type}`]);
+    const repo = m.getRepository(LinkEntity);
+    const existing = await repo.findOne({ where: { aKind: a.kind, aId: a.id, bKind: b.kind, bId: b.id, type: input.type }, lock: { mode: 'pessimistic_write' } });
+    const grading = { sourceGrade: input.sourceGrade, intelligenceGrade: input.intelligenceGrade, handling: input.handling };
+    let link: LinkEntity;
+    if (existing) {
+      existing.firstSeen = input.firstSeen < existing.firstSeen ? input.firstSeen : existing.firstSeen;
+      existing.lastSeen = input.lastSeen > existing.lastSeen ? input.lastSeen : existing.lastSeen;
+      existing.sourceGrade = input.sourceGrade;
+      existing.intelligenceGrade = input.intelligenceGrade;
+      existing.handling = existing.handling === 'C' || input.handling === 'C' ? 'C' : 'P';
+      link = await repo.save(existing);
+    } else {
+      link = await repo.save(
+        repo.create({ aKind: a.kind, aId: a.id, bKind: b.kind, bId: b.id, type: input.type, sourceAgencyId: input.sourceAgencyId, firstSeen: input.firstSeen, lastSeen: input.lastSeen, ...grading, createdBy: actor.userId }),
+      );
+    }
+    const gradings = m.getRepository(LinkGradingEntity);
+    await gradings.save(gradings.create({ linkId: link.id, sourceAgencyId: input.sourceAgencyId, ...grading, firstSeen: input.firstSeen, lastSeen: input.lastSeen, recordedBy: actor.userId }));
+    return { link, merged: !!existing };
   }
 
   /** Links, most recently seen first. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
-import { assertNoProblems, conflict, notFound, problem } from '../../common/graphql/errors.js';
+import { assertNoProblems, badInput, conflict, notFound, problem } from '../../common/graphql/errors.js';
 import { connection, decodeCursor, type Connection } from '../../common/graphql/pagination.js';
 import { AuditService, escapeLike } from '../audit/audit.service.js';
 import type { PeopleOfConcernFilter, PersonOfConcernFields, RecordDisruptionInput, UpdatePersonOfConcernInput } from './intelligence.inputs.js';
@@ -47,6 +47,7 @@ export class PeopleOfConcernService {
   private columns(input: PersonOfConcernFields): Partial<PersonOfConcernEntity> {
     const vehicles: Vehicle[] = input.vehicles.map((v) => ({ registration: normaliseRegistration(v.registration), make: clean(v.make), colour: clean(v.colour) }));
     return {
+      policeReference: clean(input.policeReference)?.toUpperCase() ?? null,
       firstName: clean(input.firstName),
       lastName: clean(input.lastName),
       aliases: cleanList(input.aliases),
@@ -62,9 +63,19 @@ export class PeopleOfConcernService {
     };
   }
 
+  /** A police reference names one person: a second use is refused, naming the field. Serialised so two at once cannot both pass. */
+  private async checkReference(m: EntityManager, reference: string | null | undefined, self: string | null): Promise<void> {
+    const ref = clean(reference)?.toUpperCase();
+    if (!ref) return;
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('person_of_concern.reference:' || $1))`, [ref]);
+    const rows: unknown[] = await m.query(`SELECT 1 FROM person_of_concern WHERE police_reference = $1 AND id IS DISTINCT FROM $2::uuid`, [ref, self]);
+    if (rows.length) throw badInput([{ field: 'policeReference', message: `A person of concern with police reference ${ref} is already recorded` }]);
+  }
+
   async create(actor: Actor, input: PersonOfConcernFields): Promise<PersonOfConcernEntity> {
     this.validate(input);
     return this.dataSource.transaction(async (m) => {
+      await this.checkReference(m, input.policeReference, null);
       const repo = m.getRepository(PersonOfConcernEntity);
       const e = await repo.save(repo.create({ ...this.columns(input), createdBy: actor.userId }));
       await this.audit.record(m, { action: 'person_of_concern.created', actor, entityType: 'person_of_concern', entityId: e.id, details: { category: e.category, status: e.status } });
@@ -79,6 +90,7 @@ export class PeopleOfConcernService {
       const e = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!e) throw notFound('The person of concern');
       if (e.version !== input.version) throw conflict('Someone else changed this person of concern after you opened it. Reload and try again.');
+      await this.checkReference(m, input.policeReference, e.id);
       const cols = this.columns(input);
       const changed = Object.keys(cols).filter((key) => JSON.stringify(e[key as keyof PersonOfConcernEntity]) !== JSON.stringify(cols[key as keyof typeof cols]));
       Object.assign(e, cols);
@@ -121,6 +133,7 @@ export class PeopleOfConcernService {
       const phone = normalisePhone(search);
       const terms = [
         `concat_ws(' ', p.first_name, p.last_name) ILIKE :text`,
+        `p.police_reference ILIKE :text`,
         `EXISTS (SELECT 1 FROM unnest(p.aliases) AS a(alias) WHERE a.alias ILIKE :text)`,
         ...(reg.length >= 2 ? [`EXISTS (SELECT 1 FROM jsonb_array_elements(p.vehicles) AS v(vehicle) WHERE v.vehicle->>'registration' LIKE :reg)`] : []),
         ...(phone.length >= 3 ? [`EXISTS (SELECT 1 FROM unnest(p.phone_numbers) AS n(phone) WHERE n.phone LIKE :phone)`] : []),

@@ -36,6 +36,11 @@ export class PersonOfConcernEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @Field(() => String, { nullable: true, description: "The police's own reference for this person (e.g. a nominal number); unique" })
+  @Index('person_of_concern_reference_key', { unique: true, where: 'police_reference IS NOT NULL' })
+  @Column({ type: 'text', nullable: true })
+  policeReference: string | null;
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   firstName: string | null;
