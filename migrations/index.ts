@@ -1,3 +1,4 @@
+import { AgencyReturns1795580073161 } from './1795580073161-AgencyReturns.js';
 import { PoliceReference1795579628476 } from './1795579628476-PoliceReference.js';
 import { HotSpotsAndPoliceReports1795575082926 } from './1795575082926-HotSpotsAndPoliceReports.js';
 import { Intelligence1795574545225 } from './1795574545225-Intelligence.js';
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   Intelligence1795574545225,
   HotSpotsAndPoliceReports1795575082926,
   PoliceReference1795579628476,
+  AgencyReturns1795580073161,
 ];

@@ -15,6 +15,7 @@ import { YoungPeopleModule } from './modules/young-people/young-people.module.js
 import { ImportsModule } from './modules/imports/imports.module.js';
 import { GeographyModule } from './modules/geography/geography.module.js';
 import { IntelligenceModule } from './modules/intelligence/intelligence.module.js';
+import { ReturnsModule } from './modules/returns/returns.module.js';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         ImportsModule,
         GeographyModule,
         IntelligenceModule,
+        ReturnsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

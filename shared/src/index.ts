@@ -6,3 +6,4 @@ export * from './young-people.js';
 export * from './missing.js';
 export * from './import/young-people-csv.js';
 export * from './intelligence.js';
+export * from './returns.js';

@@ -136,4 +136,29 @@ describe('the demo intelligence', () => {
     expect(r.hotSpotMap.locations.some((l) => l.isNew)).toBe(true);
     expect(r.policeReports.length).toBeGreaterThanOrEqual(11);
   });
+
+  it('has two years of returns from every agency: a few late, two missing, one returned, last month awaiting review, and a child to screen', async () => {
+    const agencies = Number((await one<{ n: string }>(`SELECT count(*) AS n FROM agency`)).n);
+    const s = await one<{ total: string; late: string; returned: string; awaiting: string; months: string; versions: string }>(`
+      SELECT count(*) AS total, count(*) FILTER (WHERE late) AS late, count(*) FILTER (WHERE status = 'RETURNED') AS returned,
+             count(*) FILTER (WHERE status = 'SUBMITTED') AS awaiting, count(DISTINCT period) AS months,
+             (SELECT count(*) FROM agency_return_version) AS versions
+      FROM agency_return`);
+    expect(Number(s.months)).toBe(24);
+    expect(Number(s.total)).toBe(agencies * 24 - 2);
+    expect(Number(s.versions)).toBe(Number(s.total));
+    expect(Number(s.returned)).toBe(1);
+    expect(Number(s.late) / Number(s.total)).toBeGreaterThan(0.02);
+    expect(Number(s.late) / Number(s.total)).toBeLessThan(0.2);
+    const lastMonth = await one<{ n: string }>(`SELECT count(*) AS n FROM agency_return WHERE period = (SELECT max(period) FROM agency_return)`);
+    expect(Number(s.awaiting)).toBe(Number(lastMonth.n) - 1); // all of last month's but the one returned
+    // Figures match what each return holds, and sit in plausible ranges.
+    const mismatch = await one<{ n: string }>(`
+      SELECT count(*) AS n FROM agency_return r, jsonb_array_elements(r.content->'measures') m
+      WHERE NOT EXISTS (SELECT 1 FROM agency_return_figure f WHERE f.return_id = r.id AND f.measure = m->>'key' AND f.value = (m->>'value')::int)`);
+    expect(Number(mismatch.n)).toBe(0);
+    expect(Number((await one<{ n: string }>(`SELECT max(value) AS n FROM agency_return_figure`)).n)).toBeLessThanOrEqual(80);
+    const flagged = await one<{ n: string }>(`SELECT count(*) AS n FROM agency_return_young_person WHERE reference = 'HLTH-90417' AND young_person_id IS NULL`);
+    expect(Number(flagged.n)).toBe(1);
+  });
 });

@@ -15,6 +15,8 @@ const LIST_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'] as const;
 const LIST_KEEPERS = ['CO_CHAIR', 'COORDINATOR'] as const;
 /** Roles that read police intelligence on places, and the map's boundary geometry. */
 const INTELLIGENCE_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'] as const;
+/** Roles that read agency returns (agency leads: their own agency's only). */
+const RETURN_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'AGENCY_LEAD'] as const;
 
 export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<string, Access> } = {
   Query: {
@@ -44,6 +46,15 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     hotSpotReports: INTELLIGENCE_READERS,
     policeReports: INTELLIGENCE_READERS,
     hotSpotMap: INTELLIGENCE_READERS,
+    agencyReturn: RETURN_READERS,
+    agencyReturnFor: RETURN_READERS,
+    agencyReturns: RETURN_READERS,
+    returnPeriods: RETURN_READERS,
+    returnTotals: RETURN_READERS,
+    returnCompliance: LIST_KEEPERS,
+    overdueReturns: LIST_KEEPERS,
+    returnYoungPeopleToScreen: LIST_KEEPERS,
+    returnSettings: [...RETURN_READERS, 'ADMIN'],
   },
   Mutation: {
     signIn: 'PUBLIC',
@@ -78,5 +89,11 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     importHotSpotReports: ['POLICE'],
     recordHotSpotReport: ['POLICE'],
     recordPoliceReport: ['POLICE'],
+    saveReturnDraft: ['AGENCY_LEAD'],
+    submitReturn: ['AGENCY_LEAD'],
+    amendReturn: ['AGENCY_LEAD'],
+    previewReturnCsv: ['AGENCY_LEAD'],
+    reviewReturn: LIST_KEEPERS,
+    updateReturnSettings: ['CO_CHAIR'],
   },
 };

@@ -54,8 +54,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = typeof rawCode === 'string' ? rawCode : '';
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof GraphQLError && OWN_CODES.has(String(original.extensions.code))) {
-    const { code: c, fields, retryAfterSeconds } = original.extensions as Record<string, unknown>;
-    return { ...base, message: original.message, extensions: { code: c, ...(fields ? { fields } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
+    const { code: c, fields, retryAfterSeconds, scope } = original.extensions as Record<string, unknown>;
+    return { ...base, message: original.message, extensions: { code: c, ...(fields ? { fields } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}), ...(scope ? { scope } : {}) } };
   }
   if (code === 'GRAPHQL_PARSE_FAILED' && /tokens/.test(formatted.message)) {
     // graphql-js names its token limit in the message; the limits are not told to callers.

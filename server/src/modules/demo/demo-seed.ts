@@ -9,6 +9,7 @@ import { seedDemoYoungPeople } from './demo-young-people.js';
 import { BoundaryEntity } from '../geography/boundary.entity.js';
 import { seedDemoGeography } from './demo-geography.js';
 import { seedDemoIntelligence } from './demo-intelligence.js';
+import { seedDemoReturns } from './demo-returns.js';
 
 export interface SeedOptions {
   profile: 'demo';
@@ -29,6 +30,7 @@ export interface SeedSummary {
   links: number;
   hotSpotReports: number;
   policeReports: number;
+  returns: number;
 }
 
 /** True when the database holds no agencies and no users: a fresh install. */
@@ -95,11 +97,21 @@ export async function seedDemo(ds: DataSource, options: SeedOptions): Promise<Se
         createdBy: (await users.findOneOrFail({ where: { email: DEMO_USERS.find((u) => u.role === 'POLICE')!.email } })).id,
       });
     }
+    let returns = { returns: 0 };
+    const [{ rets }]: { rets: string }[] = await m.query(`SELECT count(*) AS rets FROM agency_return`);
+    if (options.cases !== false && Number(rets) === 0) {
+      const userId = async (role: string) => (await users.findOneOrFail({ where: { email: DEMO_USERS.find((u) => u.role === role)!.email } })).id;
+      returns = await seedDemoReturns(m, options.seed, {
+        agencies: DEMO_AGENCIES.map((a) => ({ id: byKind.get(a.kind)!.id, kind: a.kind })),
+        leadId: await userId('AGENCY_LEAD'),
+        reviewerId: await userId('COORDINATOR'),
+      });
+    }
     await audit.record(m, {
       action: 'demo.seeded',
       actorLabel: 'seed',
-      details: { borough: DEMO_BOROUGH, profile: options.profile, seed: options.seed, agencies: createdAgencies, users: createdUsers, ...geography, ...people, ...intelligence },
+      details: { borough: DEMO_BOROUGH, profile: options.profile, seed: options.seed, agencies: createdAgencies, users: createdUsers, ...geography, ...people, ...intelligence, ...returns },
     });
-    return { agencies: createdAgencies, users: createdUsers, ...geography, ...people, ...intelligence };
+    return { agencies: createdAgencies, users: createdUsers, ...geography, ...people, ...intelligence, ...returns };
   });
 }
