@@ -1,3 +1,4 @@
+import { SavedViews1795580695875 } from './1795580695875-SavedViews.js';
 import { AgencyReturns1795580073161 } from './1795580073161-AgencyReturns.js';
 import { PoliceReference1795579628476 } from './1795579628476-PoliceReference.js';
 import { HotSpotsAndPoliceReports1795575082926 } from './1795575082926-HotSpotsAndPoliceReports.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   HotSpotsAndPoliceReports1795575082926,
   PoliceReference1795579628476,
   AgencyReturns1795580073161,
+  SavedViews1795580695875,
 ];

@@ -16,6 +16,7 @@ import { ImportsModule } from './modules/imports/imports.module.js';
 import { GeographyModule } from './modules/geography/geography.module.js';
 import { IntelligenceModule } from './modules/intelligence/intelligence.module.js';
 import { ReturnsModule } from './modules/returns/returns.module.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         GeographyModule,
         IntelligenceModule,
         ReturnsModule,
+        AnalyticsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

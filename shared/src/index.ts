@@ -7,3 +7,4 @@ export * from './missing.js';
 export * from './import/young-people-csv.js';
 export * from './intelligence.js';
 export * from './returns.js';
+export * from './analytics.js';

@@ -76,7 +76,7 @@ export const AREAS: readonly Area[] = [
     label: 'Agency returns',
     path: '/returns',
     roles: ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'AGENCY_LEAD'],
-    available: false,
+    available: true,
     summary: "Every agency's monthly data return and who has submitted.",
   },
   {

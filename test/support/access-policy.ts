@@ -15,6 +15,8 @@ const LIST_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'] as const;
 const LIST_KEEPERS = ['CO_CHAIR', 'COORDINATOR'] as const;
 /** Roles that read police intelligence on places, and the map's boundary geometry. */
 const INTELLIGENCE_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'] as const;
+/** Roles that see aggregate figures (agency leads through disclosure control). */
+const AGGREGATE_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE', 'AGENCY_LEAD'] as const;
 /** Roles that read agency returns (agency leads: their own agency's only). */
 const RETURN_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'AGENCY_LEAD'] as const;
 
@@ -55,6 +57,11 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     overdueReturns: LIST_KEEPERS,
     returnYoungPeopleToScreen: LIST_KEEPERS,
     returnSettings: [...RETURN_READERS, 'ADMIN'],
+    victimProfile: AGGREGATE_READERS,
+    listTrends: AGGREGATE_READERS,
+    activityTrends: AGGREGATE_READERS,
+    themes: INTELLIGENCE_READERS,
+    savedViews: AGGREGATE_READERS,
   },
   Mutation: {
     signIn: 'PUBLIC',
@@ -95,5 +102,8 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     previewReturnCsv: ['AGENCY_LEAD'],
     reviewReturn: LIST_KEEPERS,
     updateReturnSettings: ['CO_CHAIR'],
+    exportAnalytics: AGGREGATE_READERS,
+    saveView: AGGREGATE_READERS,
+    deleteView: AGGREGATE_READERS,
   },
 };

@@ -8,6 +8,7 @@ import { connection, decodeCursor, type Connection } from '../../common/graphql/
 import { AuditService, escapeLike } from '../audit/audit.service.js';
 import type { UpdateYoungPersonInput, YoungPeopleFilter, YoungPersonFields } from './dto/young-person.inputs.js';
 import { YoungPersonEntity } from './young-person.entity.js';
+import { ageBandAt } from '../analytics/sql.js';
 
 /** Lower-case, accents and punctuation removed: "Zoë O'Neil" and "zoe oneil" are the same key. */
 export function nameKey(name: string): string {
@@ -179,12 +180,16 @@ export class YoungPeopleService {
       where.push(`EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = yp.id AND lm.started_on <= ${d}::date AND (lm.ended_on IS NULL OR lm.ended_on > ${d}::date))`);
     }
     if (onList !== null) where.push(`${onList ? '' : 'NOT '}EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = yp.id AND lm.ended_on IS NULL)`);
+    if (filter.gender?.length) where.push(`yp.gender = ANY(${p(filter.gender)}::text[])`);
+    if (filter.ward?.length) where.push(`yp.home_ward = ANY(${p(filter.ward)}::text[])`);
     if (filter.rag?.length) where.push(`la.rag = ANY(${p(filter.rag)})`);
     if (filter.score?.length) where.push(`la.final_score = ANY(${p(filter.score)})`);
     if (filter.legalStatus?.length) where.push(`yp.legal_status = ANY(${p(filter.legalStatus)})`);
     if (filter.placementType?.length) where.push(`yp.placement_type = ANY(${p(filter.placementType)})`);
     if (filter.model?.length) where.push(`la.models && ${p(filter.model)}::text[]`);
-    if (filter.ageBand?.length) where.push(`${AGE_BAND_SQL} = ANY(${p(filter.ageBand)})`);
+    // On a past date, age and the latest screening are as they were then (as the dashboard counts them).
+    const asOf = filter.onListOn ? `${p(filter.onListOn)}::date` : null;
+    if (filter.ageBand?.length) where.push(`${asOf ? ageBandAt(asOf) : AGE_BAND_SQL} = ANY(${p(filter.ageBand)})`);
     if (filter.review === 'OVERDUE') where.push(`la.next_review_on < current_date`);
     if (filter.review === 'DUE') where.push(`la.next_review_on BETWEEN current_date AND current_date + 14`);
     if (filter.search?.trim()) {
@@ -212,7 +217,7 @@ export class YoungPeopleService {
        LEFT JOIN LATERAL (
          SELECT ra.final_score, ra.rag, ra.models, ra.assessed_on, ra.next_review_on
          FROM risk_assessment ra
-         WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL'
+         WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL'${asOf ? ` AND ra.assessed_on <= ${asOf}` : ''}
          ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1
        ) la ON true
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

@@ -216,6 +216,19 @@ export class YoungPeopleFilter {
   @IsIn(CSE_MODELS, { each: true })
   model?: CseModel[] | null;
 
+  @Field(() => [GenderEnum], { nullable: true })
+  @IsOptional()
+  @IsIn(GENDERS, { each: true })
+  gender?: Gender[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Home wards' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  ward?: string[] | null;
+
   @Field(() => String, { nullable: true, description: 'DUE (in the next 14 days) or OVERDUE' })
   @IsOptional()
   @IsIn(['DUE', 'OVERDUE'])

@@ -1,0 +1,469 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CSE_MODEL_LABELS,
+  CSE_MODELS,
+  DIMENSION_INFO,
+  DIMENSIONS,
+  FLOW_MEASURES,
+  INDICATORS,
+  MEASURES,
+  RETURN_SECTION_LABELS,
+  RETURN_SECTIONS,
+  shown,
+  suppressionMask,
+  SUPPRESS_UP_TO,
+  type Dimension,
+} from '@mase/shared';
+import jstat from 'jstat';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.js';
+import { badInput } from '../../common/graphql/errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import { defaultMeetingDate, periodsBetween } from '../returns/deadlines.js';
+import { ReturnsService } from '../returns/returns.service.js';
+import { ageBandAt } from './sql.js';
+import type { ActivityTrends, AnalyticsExport, AnalyticsFilter, Count, ExportWidget, ListTrends, MeasureSeries, ProfileSeries, Theme, Themes, VictimProfile } from './analytics.types.js';
+
+const { jStat } = jstat;
+const MAX_MONTHS = 60;
+const FULL_ACCESS = new Set(['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE']);
+
+/** Roles without case-level access see every count through disclosure control. */
+export const isSuppressed = (actor: Actor) => !FULL_ACCESS.has(actor.role);
+
+const lastDay = (period: string) => {
+  const [y, m] = period.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+const todayIso = () => new Date().toISOString().slice(0, 10);
+const plain = (value: number): Count => ({ value, display: String(value) });
+
+/** The latest final screening of `yp` on or before a date, in SQL (one column of it). */
+const latestAt = (column: string, date: string) =>
+  `(SELECT ra.${column} FROM risk_assessment ra WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL' AND ra.assessed_on <= ${date} ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1)`;
+
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The person filters as SQL over `yp`, judged on the young person's profile on `date` (age then,
+ * latest final screening then). Legal status, ward and gender are as recorded now: the record keeps
+ * no history of them.
+ */
+function personFilter(f: AnalyticsFilter, p: Params, date: string): string[] {
+  const w: string[] = [];
+  if (f.gender?.length) w.push(`yp.gender = ANY(${p.add(f.gender)}::text[])`);
+  if (f.ward?.length) w.push(`yp.home_ward = ANY(${p.add(f.ward)}::text[])`);
+  if (f.legalStatus?.length) w.push(`yp.legal_status = ANY(${p.add(f.legalStatus)}::text[])`);
+  if (f.ageBand?.length) w.push(`${ageBandAt(date)} = ANY(${p.add(f.ageBand)}::text[])`);
+  if (f.rag?.length) w.push(`${latestAt('rag', date)} = ANY(${p.add(f.rag)}::text[])`);
+  if (f.model?.length) w.push(`${latestAt('models', date)} && ${p.add(f.model)}::text[]`);
+  return w;
+}
+
+const and = (w: string[]) => (w.length ? ` AND ${w.join(' AND ')}` : '');
+
+/**
+ * The analyst's measures, computed in PostgreSQL: the victim profile of the list at each month end,
+ * the monthly flows, missing episodes, police and agency activity, and the month's themes. Counts
+ * reach roles without case-level access through statistical disclosure control, applied here.
+ */
+@Injectable()
+export class AnalyticsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly returns: ReturnsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private periods(f: AnalyticsFilter, actor: Actor): string[] {
+    if (f.from > f.to) throw badInput([{ field: 'filter.to', message: 'The end month must not be before the start month' }]);
+    if (f.to > todayIso().slice(0, 7)) throw badInput([{ field: 'filter.to', message: 'The end month must not be in the future' }]);
+    const periods = periodsBetween(f.from, f.to);
+    if (periods.length > MAX_MONTHS) throw badInput([{ field: 'filter.from', message: `Choose at most ${MAX_MONTHS} months` }]);
+    if (isSuppressed(actor) && (f.rag?.length || f.ageBand?.length || f.gender?.length || f.model?.length || f.ward?.length || f.legalStatus?.length)) {
+      // Two filtered views could be subtracted to recover a hidden count: these viewers see whole months only.
+      throw badInput([{ field: 'filter', message: 'Your role sees the whole list’s figures by month only: remove the filters other than the dates' }]);
+    }
+    return periods;
+  }
+
+  /** The date a period is counted on: its last day, or today for the current month. */
+  private countDate(period: string): string {
+    const end = lastDay(period);
+    const today = todayIso();
+    return end > today ? today : end;
+  }
+
+  async profile(actor: Actor, f: AnalyticsFilter, dimensions: Dimension[]): Promise<VictimProfile> {
+    const periods = this.periods(f, actor);
+    const dates = periods.map((p) => this.countDate(p));
+    const dims = [...new Set(dimensions.length ? dimensions : DIMENSIONS)];
+    const p = new Params();
+    const periodsParam = p.add(periods);
+    const datesParam = p.add(dates);
+    const where: string[] = [];
+    if (f.gender?.length) where.push(`s.gender = ANY(${p.add(f.gender)}::text[])`);
+    if (f.ward?.length) where.push(`s.home_ward = ANY(${p.add(f.ward)}::text[])`);
+    if (f.legalStatus?.length) where.push(`s.legal_status = ANY(${p.add(f.legalStatus)}::text[])`);
+    if (f.ageBand?.length) where.push(`s.age_band = ANY(${p.add(f.ageBand)}::text[])`);
+    if (f.rag?.length) where.push(`s.rag = ANY(${p.add(f.rag)}::text[])`);
+    if (f.model?.length) where.push(`s.models && ${p.add(f.model)}::text[]`);
+    const single: Partial<Record<Dimension, string>> = {
+      RAG: `coalesce(s.rag, 'NONE')`,
+      SCORE: `coalesce(s.final_score::text, 'NONE')`,
+      AGE_BAND: 's.age_band',
+      GENDER: 's.gender',
+      ETHNICITY: 's.ethnicity',
+      LEGAL_STATUS: 's.legal_status',
+      PLACEMENT: 's.placement_type',
+      SEND: 's.send',
+      EDUCATION: 's.education_status',
+      PRESENTATION: 's.presentation',
+      WARD: `coalesce(s.home_ward, 'Not recorded')`,
+    };
+    const parts = [`SELECT 'TOTAL' AS dim, s.period, '' AS category, count(*)::int AS n FROM f s GROUP BY s.period`];
+    for (const d of dims) {
+      if (single[d]) parts.push(`SELECT '${d}', s.period, ${single[d]}, count(*)::int FROM f s GROUP BY s.period, 3`);
+      else if (d === 'MODEL') parts.push(`SELECT 'MODEL', s.period, m, count(DISTINCT s.id)::int FROM f s, unnest(s.models) AS m GROUP BY s.period, m`);
+      else {
+        const list = d === 'SAFEGUARD_AREA' ? INDICATORS.filter((x) => x.area) : INDICATORS.filter((x) => x.group === (d === 'PUSH_FACTOR' ? 'PUSH' : 'PULL'));
+        const ids = p.add(list.map((x) => x.id));
+        const cats = p.add(list.map((x) => (d === 'SAFEGUARD_AREA' ? x.area! : x.id)));
+        parts.push(
+          `SELECT '${d}', s.period, ind.cat, count(DISTINCT s.id)::int FROM f s JOIN unnest(${ids}::text[], ${cats}::text[]) AS ind(id, cat) ON s.answers -> ind.id ->> 'answer' = 'PRESENT' GROUP BY s.period, ind.cat`,
+        );
+      }
+    }
+    const rows: { dim: string; period: string; category: string; n: number }[] = await this.dataSource.query(
+      `WITH s AS MATERIALIZED (
+         SELECT d.period, yp.id, yp.gender, yp.ethnicity, yp.legal_status, yp.placement_type, yp.send, yp.education_status, yp.presentation, yp.home_ward,
+                ${ageBandAt('d.on_date')} AS age_band, la.rag, la.final_score, coalesce(la.models, '{}') AS models, coalesce(la.answers, '{}'::jsonb) AS answers
+         FROM unnest(${periodsParam}::text[], ${datesParam}::date[]) AS d(period, on_date)
+         JOIN list_membership lm ON lm.started_on <= d.on_date AND (lm.ended_on IS NULL OR lm.ended_on > d.on_date)
+         JOIN young_person yp ON yp.id = lm.young_person_id
+         LEFT JOIN LATERAL (
+           SELECT ra.rag, ra.final_score, ra.models, ra.answers FROM risk_assessment ra
+           WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL' AND ra.assessed_on <= d.on_date
+           ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1
+         ) la ON true
+       ), f AS (SELECT * FROM s ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+       ${parts.join('\nUNION ALL\n')}`,
+      p.values,
+    );
+    const suppress = isSuppressed(actor);
+    const totals = new Map(rows.filter((r) => r.dim === 'TOTAL').map((r) => [r.period, r.n]));
+    const series: ProfileSeries[] = dims.map((d) => {
+      const info = DIMENSION_INFO[d];
+      const mine = rows.filter((r) => r.dim === d);
+      const categories = info.categories ?? [...new Set(mine.map((r) => r.category))].sort().map((k) => ({ key: k, label: k }));
+      const value = new Map(mine.map((r) => [`${r.period}|${r.category}`, r.n]));
+      const table = periods.map((period) => ({ cells: categories.map((c) => value.get(`${period}|${c.key}`) ?? 0), total: totals.get(period) ?? 0 }));
+      const mask = suppress ? suppressionMask(table) : null;
+      return {
+        dimension: d,
+        label: info.label,
+        multi: info.multi,
+        cells: periods.flatMap((period, i) =>
+          categories.map((c, j) => {
+            const n = table[i].cells[j];
+            const hidden = mask?.cells[i][j] ?? false;
+            return { period, category: c.key, label: c.label, count: { value: hidden ? null : n, display: shown(n, hidden) } };
+          }),
+        ),
+      };
+    });
+    const totalMask = suppress ? periods.map((period) => { const n = totals.get(period) ?? 0; return n >= 1 && n <= SUPPRESS_UP_TO; }) : null;
+    return {
+      periods,
+      dates,
+      totals: periods.map((period, i) => {
+        const n = totals.get(period) ?? 0;
+        const hidden = totalMask?.[i] ?? false;
+        return { period, count: { value: hidden ? null : n, display: shown(n, hidden) } };
+      }),
+      series,
+      suppressed: suppress,
+    };
+  }
+
+  private series(periods: string[], measures: readonly { key: string; label: string }[], rows: Record<string, number | string>[], suppress: boolean): MeasureSeries[] {
+    const byPeriod = new Map(rows.map((r) => [String(r.period), r]));
+    return measures.map((m) => ({
+      measure: m.key,
+      label: m.label,
+      points: periods.map((period) => {
+        const n = Number(byPeriod.get(period)?.[m.key] ?? 0);
+        const hidden = suppress && n >= 1 && n <= SUPPRESS_UP_TO;
+        return { period, count: hidden ? { value: null, display: shown(n, true) } : plain(n) };
+      }),
+    }));
+  }
+
+  /** The monthly flows of the list, reviews and missing episodes, each young person filtered on their profile at the month end. */
+  async trends(actor: Actor, f: AnalyticsFilter): Promise<ListTrends> {
+    const periods = this.periods(f, actor);
+    const p = new Params();
+    p.add(periods);
+    p.add(periods.map((x) => `${x}-01`));
+    p.add(periods.map((x) => this.countDate(x)));
+    const d = `d.end_on`;
+    const w = () => and(personFilter(f, p, d));
+    const sql = `
+      WITH scored AS (
+        SELECT ra.young_person_id, ra.assessed_on, ra.final_score,
+               lag(ra.final_score) OVER w AS prev_score, lag(ra.next_review_on) OVER w AS prev_due
+        FROM risk_assessment ra WHERE ra.status = 'FINAL'
+        WINDOW w AS (PARTITION BY ra.young_person_id ORDER BY ra.assessed_on, ra.created_at)
+      )
+      SELECT d.period,
+        (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
+          WHERE lm.started_on <= ${d} AND (lm.ended_on IS NULL OR lm.ended_on > ${d})${w()})::int AS "onList",
+        (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
+          WHERE lm.started_on BETWEEN d.start_on AND ${d}${w()})::int AS "newToList",
+        (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
+          WHERE lm.ended_on BETWEEN d.start_on AND ${d} AND lm.end_kind = 'STEPPED_DOWN'${w()})::int AS "steppedDown",
+        (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
+          WHERE lm.ended_on BETWEEN d.start_on AND ${d} AND lm.end_kind = 'CLOSED'${w()})::int AS "closed",
+        (SELECT count(*) FROM scored sc JOIN young_person yp ON yp.id = sc.young_person_id
+          WHERE sc.assessed_on BETWEEN d.start_on AND ${d} AND sc.final_score > sc.prev_score${w()})::int AS "escalations",
+        (SELECT count(*) FROM scored sc JOIN young_person yp ON yp.id = sc.young_person_id
+          WHERE sc.assessed_on BETWEEN d.start_on AND ${d} AND sc.final_score < sc.prev_score${w()})::int AS "deescalations",
+        (SELECT count(*) FROM scored sc JOIN young_person yp ON yp.id = sc.young_person_id
+          WHERE sc.assessed_on BETWEEN d.start_on AND ${d} AND sc.prev_due IS NOT NULL AND sc.assessed_on <= sc.prev_due${w()})::int AS "reviewsOnTime",
+        (SELECT count(*) FROM scored sc JOIN young_person yp ON yp.id = sc.young_person_id
+          WHERE sc.assessed_on BETWEEN d.start_on AND ${d} AND sc.prev_due IS NOT NULL AND sc.assessed_on > sc.prev_due${w()})::int AS "reviewsLate",
+        (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
+          WHERE lm.started_on <= ${d} AND (lm.ended_on IS NULL OR lm.ended_on > ${d}) AND ${latestAt('next_review_on', d)} < ${d}${w()})::int AS "reviewsOverdue",
+        (SELECT count(*) FROM missing_episode me JOIN young_person yp ON yp.id = me.young_person_id
+          WHERE me.started_at >= d.start_on AND me.started_at < ${d} + 1${w()})::int AS "missingEpisodes",
+        (SELECT count(DISTINCT me.young_person_id) FROM missing_episode me JOIN young_person yp ON yp.id = me.young_person_id
+          WHERE me.started_at >= d.start_on AND me.started_at < ${d} + 1${w()})::int AS "missingYoungPeople",
+        (SELECT count(*) FROM missing_episode me JOIN young_person yp ON yp.id = me.young_person_id
+          WHERE me.started_at >= d.start_on AND me.started_at < ${d} + 1
+            AND EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = me.young_person_id AND lm.started_on <= me.started_at::date AND (lm.ended_on IS NULL OR lm.ended_on > me.started_at::date))${w()})::int AS "missingOnList"
+      FROM unnest($1::text[], $2::date[], $3::date[]) AS d(period, start_on, end_on)
+      ORDER BY d.period`;
+    const rows: Record<string, number | string>[] = await this.dataSource.query(sql, p.values);
+    return { periods, meetingDates: await this.meetingDates(periods), measures: this.series(periods, FLOW_MEASURES, rows, isSuppressed(actor)), suppressed: isSuppressed(actor) };
+  }
+
+  /** Meeting dates in the range (the usual meeting day until meetings are scheduled in the product). */
+  async meetingDates(periods: string[]): Promise<string[]> {
+    const rule = await this.returns.settings();
+    const first = `${periods[0]}-01`;
+    const last = lastDay(periods[periods.length - 1]);
+    const previous = periodsBetween(addMonth(periods[0], -1), addMonth(periods[periods.length - 1], -1));
+    return previous.map((p) => defaultMeetingDate(p, rule)).filter((d) => d >= first && d <= last);
+  }
+
+  async activity(actor: Actor, f: AnalyticsFilter): Promise<ActivityTrends> {
+    const periods = this.periods({ from: f.from, to: f.to }, actor);
+    const police: Record<string, number | string>[] = await this.dataSource.query(
+      `SELECT to_char(month, 'YYYY-MM') AS period, open_investigations AS "openInvestigations", arrests, charges, convictions, cawns, orders, other_disruptions AS "otherDisruptions"
+       FROM police_report WHERE month BETWEEN $1 AND $2`,
+      [`${periods[0]}-01`, `${periods[periods.length - 1]}-01`],
+    );
+    const sections: { period: string; section: string; total: number }[] = await this.dataSource.query(
+      `SELECT to_char(fg.period, 'YYYY-MM') AS period, s.section, sum(fg.value)::int AS total
+       FROM agency_return_figure fg
+       JOIN agency_return r ON r.id = fg.return_id AND r.status IN ('SUBMITTED', 'ACCEPTED')
+       JOIN unnest($3::text[], $4::text[]) AS s(measure, section) ON s.measure = fg.measure
+       WHERE fg.period BETWEEN $1 AND $2 GROUP BY fg.period, s.section`,
+      [`${periods[0]}-01`, `${periods[periods.length - 1]}-01`, ...measureSections()],
+    );
+    const byPeriod = new Map<string, Record<string, number | string>>();
+    for (const s of sections) byPeriod.set(s.period, { ...(byPeriod.get(s.period) ?? { period: s.period }), [s.section]: s.total });
+    const suppress = isSuppressed(actor);
+    return {
+      periods,
+      police: this.series(
+        periods,
+        [
+          { key: 'openInvestigations', label: 'Open investigations' },
+          { key: 'arrests', label: 'Arrests' },
+          { key: 'charges', label: 'Charges' },
+          { key: 'convictions', label: 'Convictions' },
+          { key: 'cawns', label: 'Child abduction warning notices' },
+          { key: 'orders', label: 'Orders' },
+          { key: 'otherDisruptions', label: 'Other disruptions' },
+        ],
+        police,
+        suppress,
+      ),
+      agencies: this.series(periods, RETURN_SECTIONS.map((s) => ({ key: s, label: RETURN_SECTION_LABELS[s] })), [...byPeriod.values()], suppress),
+      suppressed: suppress,
+    };
+  }
+
+  /**
+   * What changed in a month. A count is a theme when a one-sided Poisson test against the mean of the
+   * six months before gives p < 0.01; a model co-occurs with going missing when a one-sided Fisher
+   * exact test (hypergeometric upper tail) over the last twelve months' screenings gives p < 0.01.
+   */
+  async themes(actor: Actor, period: string): Promise<Themes> {
+    const periods = this.periods({ from: addMonth(period, -6), to: period }, actor);
+    const trends = await this.trends(actor, { from: periods[0], to: period });
+    const themes: Theme[] = [];
+    const POISSON = 'One-sided Poisson test against the mean of the previous six months (p < 0.01)';
+    const check = (observed: number, history: number[]) => {
+      const expected = history.reduce((a, b) => a + b, 0) / history.length;
+      if (expected === 0 && observed === 0) return null;
+      const up = observed > expected;
+      const pValue = up ? 1 - jStat.poisson.cdf(observed - 1, Math.max(expected, 0.5)) : jStat.poisson.cdf(observed, expected);
+      return { expected, pValue, up };
+    };
+    for (const m of trends.measures) {
+      if (m.measure === 'onList') continue;
+      const values = m.points.map((x) => x.count.value ?? 0);
+      const r = check(values[values.length - 1], values.slice(0, -1));
+      if (r && r.pValue < 0.01) {
+        themes.push({
+          kind: 'CHANGE',
+          title: `${m.label}: ${r.up ? 'up' : 'down'} to ${values[values.length - 1]}`,
+          detail: `${values[values.length - 1]} this month against an average of ${r.expected.toFixed(1)} over the previous six months`,
+          observed: values[values.length - 1],
+          expected: r.expected,
+          pValue: r.pValue,
+          test: POISSON,
+          link: { kind: 'MEASURE', dimension: null, category: null, measure: m.measure, locationId: null },
+        });
+      }
+    }
+    // Models and indicators recorded at screenings completed each month.
+    const counts: { period: string; kind: string; key: string; n: number }[] = await this.dataSource.query(
+      `SELECT to_char(date_trunc('month', ra.assessed_on), 'YYYY-MM') AS period, 'MODEL' AS kind, m AS key, count(*)::int AS n
+       FROM risk_assessment ra, unnest(ra.models) AS m WHERE ra.status = 'FINAL' AND ra.assessed_on >= $1 AND ra.assessed_on <= $2 GROUP BY 1, 3
+       UNION ALL
+       SELECT to_char(date_trunc('month', ra.assessed_on), 'YYYY-MM'), 'INDICATOR', a.key, count(*)::int
+       FROM risk_assessment ra, jsonb_each(ra.answers) AS a WHERE ra.status = 'FINAL' AND ra.assessed_on >= $1 AND ra.assessed_on <= $2 AND a.value ->> 'answer' = 'PRESENT' GROUP BY 1, 3`,
+      [`${periods[0]}-01`, lastDay(period)],
+    );
+    const keys = new Set(counts.map((c) => `${c.kind}|${c.key}`));
+    for (const k of keys) {
+      const [kind, key] = k.split('|');
+      const values = periods.map((p) => counts.find((c) => c.kind === kind && c.key === key && c.period === p)?.n ?? 0);
+      const observed = values[values.length - 1];
+      const r = check(observed, values.slice(0, -1));
+      if (!r || !r.up || r.pValue >= 0.01 || observed < 3) continue;
+      const label = kind === 'MODEL' ? (CSE_MODEL_LABELS[key as (typeof CSE_MODELS)[number]] ?? key) : (INDICATORS.find((x) => x.id === key)?.label ?? key);
+      const indicator = INDICATORS.find((x) => x.id === key);
+      themes.push({
+        kind: kind === 'MODEL' ? 'EMERGING_MODEL' : 'EMERGING_INDICATOR',
+        title: `${kind === 'MODEL' ? 'Model' : 'Indicator'} emerging: ${label}`,
+        detail: `Recorded at ${observed} screenings this month against an average of ${r.expected.toFixed(1)}`,
+        observed,
+        expected: r.expected,
+        pValue: r.pValue,
+        test: POISSON,
+        link:
+          kind === 'MODEL'
+            ? { kind: 'DIMENSION', dimension: 'MODEL', category: key, measure: null, locationId: null }
+            : { kind: 'DIMENSION', dimension: indicator?.area ? 'SAFEGUARD_AREA' : indicator?.group === 'PUSH' ? 'PUSH_FACTOR' : 'PULL_FACTOR', category: indicator?.area ?? key, measure: null, locationId: null },
+      });
+    }
+    // New hot spots: reported this month with incidents, and not in the three months before.
+    const spots: { id: string; name: string; incidents: number }[] = await this.dataSource.query(
+      `SELECT l.id, l.name, h.incidents FROM hot_spot_report h JOIN location l ON l.id = h.location_id
+       WHERE h.month = $1 AND h.incidents > 0
+         AND NOT EXISTS (SELECT 1 FROM hot_spot_report e WHERE e.location_id = h.location_id AND e.month >= ($1::date - interval '3 months') AND e.month < $1)
+       ORDER BY h.incidents DESC, l.name`,
+      [`${period}-01`],
+    );
+    for (const s of spots) {
+      themes.push({
+        kind: 'NEW_HOT_SPOT',
+        title: `New hot spot: ${s.name}`,
+        detail: `${s.incidents} incident${s.incidents === 1 ? '' : 's'} this month, none reported in the three months before`,
+        observed: s.incidents,
+        expected: null,
+        pValue: null,
+        test: 'Reported this month and not in the previous three months',
+        link: { kind: 'PLACE', dimension: null, category: null, measure: null, locationId: s.id },
+      });
+    }
+    // Models that go with going missing more than chance would have it.
+    const co: { model: string; total: number; missing: number; with_model: number; both: number }[] = await this.dataSource.query(
+      `WITH s AS (
+         SELECT ra.id, ra.models, EXISTS (SELECT 1 FROM missing_episode me WHERE me.young_person_id = ra.young_person_id
+                  AND me.started_at >= ra.assessed_on - 90 AND me.started_at < ra.assessed_on + 1) AS missing
+         FROM risk_assessment ra WHERE ra.status = 'FINAL' AND ra.assessed_on > $1::date - interval '12 months' AND ra.assessed_on <= $1
+       )
+       SELECT m AS model, (SELECT count(*) FROM s)::int AS total, (SELECT count(*) FROM s WHERE missing)::int AS missing,
+              count(*)::int AS with_model, count(*) FILTER (WHERE s.missing)::int AS both
+       FROM s, unnest(s.models) AS m GROUP BY m`,
+      [lastDay(period)],
+    );
+    for (const c of co) {
+      if (c.both < 3 || c.total === 0) continue;
+      const pValue = 1 - jStat.hypgeom.cdf(c.both - 1, c.total, c.missing, c.with_model);
+      const expected = (c.missing * c.with_model) / c.total;
+      if (pValue >= 0.01 || c.both <= expected) continue;
+      const label = CSE_MODEL_LABELS[c.model as (typeof CSE_MODELS)[number]] ?? c.model;
+      themes.push({
+        kind: 'CO_OCCURRENCE',
+        title: `Going missing goes with ${label}`,
+        detail: `${c.both} of ${c.with_model} screenings recording ${label} followed a missing episode in the 90 days before, against ${expected.toFixed(1)} expected`,
+        observed: c.both,
+        expected,
+        pValue,
+        test: 'One-sided Fisher exact test over the last twelve months’ screenings (p < 0.01)',
+        link: { kind: 'DIMENSION', dimension: 'MODEL', category: c.model, measure: null, locationId: null },
+      });
+    }
+    themes.sort((a, b) => (a.pValue ?? 1) - (b.pValue ?? 1));
+    return {
+      period,
+      method: `${POISSON} for counts, models and indicators; one-sided Fisher exact test for co-occurrence; new hot spots by their reporting history.`,
+      themes,
+    };
+  }
+
+  /** A widget as CSV, counts of 1 to 5 shown as c whoever exports it. Audited with its filters. */
+  async export(actor: Actor, widget: ExportWidget, dimension: Dimension | null, f: AnalyticsFilter): Promise<AnalyticsExport> {
+    this.periods(f, actor); // the viewer's own limits on filters apply to what they export
+    const full: Actor = { ...actor, role: 'ANALYST' };
+    const small = (n: number) => n >= 1 && n <= SUPPRESS_UP_TO;
+    let header: string[];
+    let rows: string[][];
+    if (widget === 'PROFILE') {
+      if (!dimension) throw badInput([{ field: 'dimension', message: 'Choose the breakdown to export' }]);
+      const data = await this.profile(full, f, [dimension]);
+      const series = data.series[0];
+      const categories = [...new Map(series.cells.map((c) => [c.category, c.label])).entries()];
+      const table = data.periods.map((period) => ({
+        cells: categories.map(([k]) => series.cells.find((c) => c.period === period && c.category === k)!.count.value ?? 0),
+        total: data.totals.find((t) => t.period === period)!.count.value ?? 0,
+      }));
+      const mask = suppressionMask(table);
+      header = ['Month', ...categories.map(([, label]) => label), 'On the list'];
+      rows = data.periods.map((period, i) => [period, ...table[i].cells.map((n, j) => shown(n, mask.cells[i][j])), shown(table[i].total, mask.totals[i])]);
+    } else {
+      const data = widget === 'FLOWS' ? (await this.trends(full, f)).measures : await this.activity(full, f).then((a) => [...a.police, ...a.agencies]);
+      header = ['Month', ...data.map((m) => m.label)];
+      const periods = data[0]?.points.map((pt) => pt.period) ?? [];
+      rows = periods.map((period, i) => [period, ...data.map((m) => { const n = m.points[i].count.value ?? 0; return shown(n, small(n)); })]);
+    }
+    const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const csv = [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+    const filename = `mase-${widget.toLowerCase()}${dimension ? `-${dimension.toLowerCase().replace(/_/g, '-')}` : ''}-${f.from}-to-${f.to}.csv`;
+    await this.audit.recordAlone({ action: 'analytics.exported', actor, entityType: 'analytics', details: { widget, dimension, filter: { ...f }, rows: rows.length } });
+    return { filename, csv, header, rows };
+  }
+}
+
+function addMonth(period: string, n: number): string {
+  const [y, m] = period.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7);
+}
+
+function measureSections(): [string[], string[]] {
+  return [Object.keys(MEASURE_SECTION), Object.values(MEASURE_SECTION)];
+}
+
+const MEASURE_SECTION: Record<string, string> = Object.fromEntries(MEASURES.map((m) => [m.key, m.section]));
