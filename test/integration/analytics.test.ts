@@ -40,7 +40,7 @@ const month = (back: number) => {
 beforeAll(async () => {
   t = await startTestApp({}, { cases: true });
   [analyst, lead, coChair] = await Promise.all([t.as('ANALYST'), t.as('AGENCY_LEAD'), t.as('CO_CHAIR')]);
-  yps = new Map(((await t.ds.query(`SELECT id, gender, home_ward, legal_status, date_of_birth::text FROM young_person`)) as Yp[]).map((y) => [y.id, y]));
+  yps = new Map(((await t.ds.query<Yp[]>(`SELECT id, gender, home_ward, legal_status, date_of_birth::text FROM young_person`))).map((y) => [y.id, y]));
   memberships = await t.ds.query(`SELECT young_person_id, started_on::text, ended_on::text, end_kind FROM list_membership`);
   assessments = await t.ds.query(
     `SELECT young_person_id, assessed_on::text, created_at::text, rag, final_score, models, next_review_on::text FROM risk_assessment WHERE status = 'FINAL'`,

@@ -16,7 +16,7 @@ let agencyName: string;
 const LINK_HEADER = 'From type,From,To type,To,Link type,Source agency,First seen,Last seen,Source grade,Intelligence grade,Handling';
 const HOT_HEADER = 'Place,Month,Sightings,Incidents,Risk level,Notes';
 
-const count = async (sql: string) => ((await t.ds.query(sql)) as { n: number }[])[0].n;
+const count = async (sql: string) => ((await t.ds.query<{ n: number }[]>(sql)))[0].n;
 const thisMonth = new Date().toISOString().slice(0, 7);
 const lastMonth = (() => {
   const d = new Date();
@@ -26,7 +26,7 @@ const lastMonth = (() => {
 beforeAll(async () => {
   t = await startTestApp();
   [police, analyst] = await Promise.all([t.as('POLICE'), t.as('ANALYST')]);
-  agencyName = ((await t.ds.query(`SELECT name FROM agency WHERE kind = 'POLICE' ORDER BY name LIMIT 1`)) as { name: string }[])[0].name;
+  agencyName = ((await t.ds.query<{ name: string }[]>(`SELECT name FROM agency WHERE kind = 'POLICE' ORDER BY name LIMIT 1`)))[0].name;
   const [{ id: creator }]: { id: string }[] = await t.ds.query(`SELECT id FROM app_user WHERE role = 'POLICE' LIMIT 1`);
   await t.ds.query(
     `INSERT INTO young_person (pseudonym, reference, first_name, last_name, first_name_key, last_name_key, date_of_birth, gender, ethnicity, legal_status, education_status, presentation, created_by, version)

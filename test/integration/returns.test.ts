@@ -71,7 +71,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const count = async (sql: string, params: unknown[] = []) => ((await t.ds.query(sql, params)) as { n: number }[])[0].n;
+const count = async (sql: string, params: unknown[] = []) => ((await t.ds.query<{ n: number }[]>(sql, params)))[0].n;
 
 describe('writing a return', () => {
   it('saves a partial draft, refuses bad figures naming each field, and never a future period', async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jStat } from 'jstat';
+import jstat from 'jstat';
 import { type GqlClient } from '../support/gql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
+const { jStat } = jstat;
 const THEMES = `query($p: String!) { themes(period: $p) { period method themes { kind title detail observed expected pValue test link { kind dimension category measure locationId } } } }`;
 type Theme = { kind: string; title: string; observed: number; expected: number | null; pValue: number | null; test: string; link: { kind: string; dimension: string | null; category: string | null; measure: string | null; locationId: string | null } };
 

@@ -54,6 +54,8 @@ export function createApolloClient(): ApolloClient {
         AuditEvent: { keyFields: ['seq'] },
         AuditChainStatus: { keyFields: false },
         PageInfo: { keyFields: false },
+        // A node's degree and betweenness belong to the graph it was read in (whole network or a neighbourhood).
+        NetworkNode: { keyFields: false },
         Query: {
           fields: {
             users: appendPages(['filter']),

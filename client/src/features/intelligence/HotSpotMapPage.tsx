@@ -1,137 +1,65 @@
 import { useMemo, useRef, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
+import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
-import { Tag } from '../../components/Tag';
-import { asWardCollection, choroplethSteps, RISK_LABELS } from '../../components/map/choropleth';
-import { HotSpotMap, MapLegend } from '../../components/map/HotSpotMap';
-import {
-  IntelHotSpotMapDocument,
-  IntelLocationDetailDocument,
-  IntelWardGeometryDocument,
-  type IntelHotSpotMapQuery,
-  type IntelLocationDetailQuery,
-} from '../../gql/graphql';
+import { asWardCollection, choroplethSteps } from '../../components/map/choropleth';
+import { MapLegend } from '../../components/map/mapParts';
+import { IntelHotSpotMapDocument, IntelWardGeometryDocument, MeDocument, type IntelHotSpotMapQuery } from '../../gql/graphql';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { BackLink } from '../admin/BackLink';
+import { canIdentify } from '../list/common';
+import { ExploreMap } from './map/ExploreMap';
+import { Markers, RiskTag } from './map/parts';
+import { PlacePanel } from './map/PlacePanel';
+import { WardPanel } from './map/WardPanel';
 import { formatMonth, lastTwelveMonths, type MonthRange } from './months';
 import { MonthRangeForm } from './MonthRangeForm';
+import { labelOf, LOCATION_TYPE_LABELS } from './people/labels';
 
 type WardTotal = IntelHotSpotMapQuery['hotSpotMap']['wards'][number];
 type LocationTotal = IntelHotSpotMapQuery['hotSpotMap']['locations'][number];
-type Report = IntelLocationDetailQuery['hotSpotReports'][number];
-
-export function humanise(value: string): string {
-  const s = value.replace(/_/g, ' ').toLowerCase();
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function RiskTag({ risk }: { risk: string }) {
-  return <Tag colour={risk === 'HIGH' ? 'red' : risk === 'MEDIUM' ? 'orange' : 'green'}>{RISK_LABELS[risk] ?? risk}</Tag>;
-}
-
-function Markers({ loc }: { loc: LocationTotal }) {
-  return (
-    <>
-      {loc.isNew ? <Tag colour="blue">New</Tag> : null} {loc.persistent ? <Tag colour="grey">Persistent</Tag> : null}
-    </>
-  );
-}
-
-function LocationDetail({ loc, range, onClose }: { loc: LocationTotal; range: MonthRange; onClose: () => void }) {
-  const { data, error, refetch } = useQuery(IntelLocationDetailDocument, { variables: { id: loc.locationId, range } });
-  return (
-    <section aria-labelledby="location-detail-heading">
-      <span className="govuk-caption-m">Location</span>
-      <h2 className="govuk-heading-m" id="location-detail-heading" tabIndex={-1}>
-        {loc.name}
-      </h2>
-      <dl className="govuk-summary-list govuk-summary-list--no-border app-table--compact">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Type</dt>
-          <dd className="govuk-summary-list__value">{humanise(loc.type)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Ward</dt>
-          <dd className="govuk-summary-list__value">{data?.location.ward ? `${data.location.ward.name} (${data.location.ward.code})` : data ? 'Not in an imported ward' : '…'}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Incidents</dt>
-          <dd className="govuk-summary-list__value">{loc.incidents}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Sightings</dt>
-          <dd className="govuk-summary-list__value">{loc.sightings}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Months reported</dt>
-          <dd className="govuk-summary-list__value">{loc.months}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Highest risk</dt>
-          <dd className="govuk-summary-list__value">
-            <RiskTag risk={loc.highestRisk} /> <Markers loc={loc} />
-          </dd>
-        </div>
-      </dl>
-      {error && !data ? (
-        <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      ) : !data ? (
-        <Loading what="Loading monthly reports" />
-      ) : data.hotSpotReports.length === 0 ? (
-        <p className="govuk-body">No monthly reports in this range.</p>
-      ) : (
-        <DataTable<Report>
-          caption="Monthly reports"
-          captionClass="govuk-table__caption--s"
-          className="app-table--compact"
-          rows={[...data.hotSpotReports].sort((a, b) => a.month.localeCompare(b.month))}
-          rowKey={(r) => r.id}
-          columns={[
-            { header: 'Month', cell: (r) => <span className="app-nowrap">{formatMonth(r.month)}</span> },
-            { header: 'Incidents', numeric: true, cell: (r) => String(r.incidents) },
-            { header: 'Sightings', numeric: true, cell: (r) => String(r.sightings) },
-            { header: 'Risk', cell: (r) => <RiskTag risk={r.riskLevel} /> },
-          ]}
-        />
-      )}
-      <button type="button" className="govuk-button govuk-button--secondary" onClick={onClose}>
-        Close location
-      </button>
-    </section>
-  );
-}
 
 export function HotSpotMapPage() {
   usePageTitle('Hot-spot map');
   const [range, setRange] = useState<MonthRange>(() => lastTwelveMonths());
-  const [wardId, setWardId] = useState<string | null>(null);
-  const [locationId, setLocationId] = useState<string | null>(null);
+  // The selection is in the address, so going back from a person's or a place's page finds it again.
+  const [params, setParams] = useSearchParams();
+  const wardId = params.get('ward');
+  const locationId = params.get('place');
+  const select = (ward: string | null, place: string | null) => {
+    const next = new URLSearchParams();
+    if (ward) next.set('ward', ward);
+    if (place) next.set('place', place);
+    setParams(next, { replace: true });
+  };
   const sideRef = useRef<HTMLDivElement>(null);
+  const me = useQuery(MeDocument, { fetchPolicy: 'cache-only' });
+  const identify = me.data ? canIdentify(me.data.me.role) : false;
   const geometry = useQuery(IntelWardGeometryDocument);
   const totals = useQuery(IntelHotSpotMapDocument, { variables: { range }, fetchPolicy: 'cache-and-network' });
   const wards = useMemo(() => asWardCollection(geometry.data?.boundaryGeometry), [geometry.data]);
   const wardTotals = useMemo(() => totals.data?.hotSpotMap.wards ?? [], [totals.data]);
   const locations = useMemo(() => totals.data?.hotSpotMap.locations ?? [], [totals.data]);
   const steps = useMemo(() => choroplethSteps(wardTotals.map((w) => w.incidents)), [wardTotals]);
-  const ward = wardTotals.find((w) => w.wardId === wardId) ?? null;
-  const wardName = ward?.name ?? wards?.features.find((f) => f.properties.id === wardId)?.properties.name;
-  const location = locations.find((l) => l.locationId === locationId) ?? null;
-  const wardLocations = locations.filter((l) => l.wardId === wardId).sort((a, b) => b.incidents - a.incidents);
+  const ward = wardTotals.find((w) => w.wardId === wardId);
+  const wardName = ward?.name ?? wards?.features.find((f) => f.properties.id === wardId)?.properties.name ?? 'Ward';
+  const location = locations.find((l) => l.locationId === locationId);
   const sortedWards = [...wardTotals].sort((a, b) => b.incidents - a.incidents || b.sightings - a.sightings || a.name.localeCompare(b.name));
   const sortedLocations = [...locations].sort((a, b) => b.incidents - a.incidents || a.name.localeCompare(b.name));
 
-  const showSide = () => requestAnimationFrame(() => sideRef.current?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: false }));
-  const selectWard = (id: string) => {
-    setWardId(id);
-    setLocationId(null);
+  /** Moves keyboard focus to the panel's heading (selections made outside the map, whose button may go away). */
+  const focusPanel = () => requestAnimationFrame(() => sideRef.current?.querySelector<HTMLElement>('h2')?.focus());
+  const selectWard = (id: string, focus = false) => {
+    select(id, null);
+    if (focus) focusPanel();
   };
   const selectLocation = (id: string, focus = false) => {
-    setLocationId(id);
+    // A place with hot-spot figures brings its ward; one without (chosen from a ward's list) keeps the ward.
     const loc = locations.find((l) => l.locationId === id);
-    if (loc?.wardId) setWardId(loc.wardId);
-    if (focus) showSide();
+    select(loc ? loc.wardId ?? null : wardId, id);
+    if (focus) focusPanel();
   };
 
   const failed = geometry.error ?? (totals.error && !totals.data ? totals.error : undefined);
@@ -142,15 +70,10 @@ export function HotSpotMapPage() {
       <h1 className="govuk-heading-l">Hot-spot map</h1>
       <p className="govuk-body">
         Wards are shaded by incidents reported at their locations from {formatMonth(range.from)} to {formatMonth(range.to)}. Select a ward to list
-        its locations, or a location to see its monthly reports. The same figures are in the tables below the map.
+        the places in it, or a location to see its incidents and the people linked to it. On the map, use Tab to reach a ward or a location and Enter
+        to select it. The same figures are in the tables below the map.
       </p>
-      <MonthRangeForm
-        value={range}
-        onChange={(r) => {
-          setRange(r);
-          setLocationId(null);
-        }}
-      />
+      <MonthRangeForm value={range} onChange={setRange} />
       {failed ? (
         <QueryError
           error={failed}
@@ -167,7 +90,7 @@ export function HotSpotMapPage() {
         <>
           <div className="govuk-grid-row">
             <div className="govuk-grid-column-two-thirds">
-              <HotSpotMap
+              <ExploreMap
                 label="Map of wards and hot-spot locations"
                 wards={wards}
                 totals={wardTotals}
@@ -175,46 +98,43 @@ export function HotSpotMapPage() {
                 steps={steps}
                 selectedWardId={wardId}
                 selectedLocationId={locationId}
-                onSelectWard={selectWard}
+                onSelectWard={(id) => selectWard(id)}
                 onSelectLocation={(id) => selectLocation(id)}
               />
             </div>
-            <div className="govuk-grid-column-one-third app-map-side" ref={sideRef} aria-live="polite">
-              {location ? (
-                <LocationDetail loc={location} range={range} onClose={() => setLocationId(null)} />
+            <div className="govuk-grid-column-one-third app-explore-side" ref={sideRef} role="region" aria-label="Selected on the map" aria-live="polite" tabIndex={-1}>
+              {locationId ? (
+                <PlacePanel
+                  key={locationId}
+                  locationId={locationId}
+                  total={location}
+                  range={range}
+                  identify={identify}
+                  onSelectWard={(id) => selectWard(id, true)}
+                  onClose={() => {
+                    select(wardId, null);
+                    focusPanel();
+                  }}
+                />
               ) : wardId ? (
-                <section aria-labelledby="ward-detail-heading">
-                  <span className="govuk-caption-m">Ward</span>
-                  <h2 className="govuk-heading-m" id="ward-detail-heading" tabIndex={-1}>
-                    {wardName ?? 'Ward'}
-                  </h2>
-                  <p className="govuk-body">
-                    {ward?.incidents ?? 0} incidents and {ward?.sightings ?? 0} sightings at {ward?.locations ?? 0} locations.
-                  </p>
-                  {wardLocations.length === 0 ? (
-                    <p className="govuk-body">No locations in this ward were reported in this range.</p>
-                  ) : (
-                    <ul className="govuk-list govuk-list--spaced">
-                      {wardLocations.map((l) => (
-                        <li key={l.locationId}>
-                          <button type="button" className="app-link-button govuk-link" onClick={() => selectLocation(l.locationId, true)}>
-                            {l.name}
-                          </button>
-                          <br />
-                          <span className="govuk-body-s">
-                            {l.incidents} incidents, {l.sightings} sightings
-                          </span>{' '}
-                          <RiskTag risk={l.highestRisk} /> <Markers loc={l} />
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setWardId(null)}>
-                    Close ward
-                  </button>
-                </section>
+                <WardPanel
+                  key={wardId}
+                  wardId={wardId}
+                  name={wardName}
+                  total={ward}
+                  locations={locations}
+                  range={range}
+                  onSelectLocation={(id) => selectLocation(id, true)}
+                  onClose={() => {
+                    select(null, null);
+                    requestAnimationFrame(() => sideRef.current?.focus());
+                  }}
+                />
               ) : (
-                <MapLegend steps={steps} />
+                <>
+                  <p className="govuk-body">Select a ward or a location on the map, or in the tables below, to see what is linked there.</p>
+                  <MapLegend steps={steps} />
+                </>
               )}
             </div>
           </div>
@@ -230,14 +150,7 @@ export function HotSpotMapPage() {
               {
                 header: 'Ward',
                 cell: (w) => (
-                  <button
-                    type="button"
-                    className="app-link-button govuk-link"
-                    onClick={() => {
-                      selectWard(w.wardId);
-                      showSide();
-                    }}
-                  >
+                  <button type="button" className="app-link-button govuk-link" aria-pressed={w.wardId === wardId && !locationId} onClick={() => selectWard(w.wardId, true)}>
                     {w.name}
                   </button>
                 ),
@@ -261,18 +174,26 @@ export function HotSpotMapPage() {
                 {
                   header: 'Location',
                   cell: (l) => (
-                    <button type="button" className="app-link-button govuk-link" onClick={() => selectLocation(l.locationId, true)}>
+                    <button type="button" className="app-link-button govuk-link" aria-pressed={l.locationId === locationId} onClick={() => selectLocation(l.locationId, true)}>
                       {l.name}
                     </button>
                   ),
                 },
-                { header: 'Type', cell: (l) => humanise(l.type) },
+                { header: 'Type', cell: (l) => labelOf(LOCATION_TYPE_LABELS, l.type) },
                 { header: 'Ward', cell: (l) => wardTotals.find((w) => w.wardId === l.wardId)?.name ?? (l.lat == null ? 'Online' : 'Outside the wards') },
                 { header: 'Incidents', numeric: true, cell: (l) => String(l.incidents) },
                 { header: 'Sightings', numeric: true, cell: (l) => String(l.sightings) },
                 { header: 'Months', numeric: true, cell: (l) => String(l.months) },
                 { header: 'Highest risk', cell: (l) => <RiskTag risk={l.highestRisk} /> },
                 { header: 'Hot spot', cell: (l) => <Markers loc={l} /> },
+                {
+                  header: 'Page',
+                  cell: (l) => (
+                    <Link className="govuk-link" to={`/intelligence/places/${l.locationId}`}>
+                      Open<span className="govuk-visually-hidden"> the page for {l.name}</span>
+                    </Link>
+                  ),
+                },
               ]}
             />
           )}

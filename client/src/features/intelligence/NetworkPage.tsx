@@ -1,343 +1,207 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { useQuery } from '@apollo/client/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
-import { Tag } from '../../components/Tag';
-import {
-  buildGraph,
-  HANDLING_C_COLOUR,
-  LINK_COLOURS,
-  LINK_TYPE_LABELS,
-  LINK_TYPES,
-  NODE_COLOURS,
-  NODE_KIND_LABELS,
-  NODE_KINDS,
-  nodeKey,
-  rankByCentrality,
-  type ApiNode,
-  type NetworkGraph,
-  type NodeKind,
-} from '../../components/network/graph';
-import { NetworkCanvas } from '../../components/network/NetworkCanvas';
-import { IntelNeighbourhoodDocument, IntelNetworkDocument, type IntelligenceGrade, type LinkType, type NetworkFilter } from '../../gql/graphql';
+import { NODE_KIND_LABELS, NODE_KINDS, nodeKey, rankByCentrality, type ApiNode, type NodeAttributes, type NodeKind } from '../../components/network/graph';
+import { IntelNeighbourhoodDocument, IntelNetworkDocument, MeDocument } from '../../gql/graphql';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { BackLink } from '../admin/BackLink';
-import { isDay } from '../list/common';
+import { canIdentify } from '../list/common';
+import { GraphCanvas } from './network/GraphCanvas';
+import { FiltersForm, NO_FILTERS, toApiFilter, type Filters } from './network/FiltersForm';
+import { NodePanel, PageLink } from './network/NodePanel';
+import { EdgePanel, Legend } from './network/parts';
+import { buildViewGraph, leavesOf, newIn, viewOf, type Expansion, type Positions } from './network/view';
 
-const GRADES: readonly IntelligenceGrade[] = ['A', 'B', 'C', 'D', 'E'];
+type Mode = { kind: 'all' } | { kind: 'focus'; nodeKind: NodeKind; id: string; label: string; hops: number };
+type NodeRef = Pick<ApiNode, 'kind' | 'id' | 'label'>;
+type Ranked = NodeAttributes & { key: string };
 
-interface Filters {
-  kinds: NodeKind[];
-  types: LinkType[];
-  lastSeenFrom: string;
-  lastSeenTo: string;
-  /** The weakest intelligence grade to include, '' for all. */
-  minGrade: IntelligenceGrade | '';
-  /** The weakest source grade to include (1 is best), '' for all. */
-  maxSourceGrade: string;
-}
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-const NO_FILTERS: Filters = { kinds: [...NODE_KINDS], types: [...LINK_TYPES], lastSeenFrom: '', lastSeenTo: '', minGrade: '', maxSourceGrade: '' };
-
-function toApiFilter(f: Filters): NetworkFilter {
-  const filter: NetworkFilter = {};
-  if (f.types.length < LINK_TYPES.length) filter.types = f.types;
-  if (f.lastSeenFrom) filter.lastSeenFrom = f.lastSeenFrom;
-  if (f.lastSeenTo) filter.lastSeenTo = f.lastSeenTo;
-  if (f.minGrade) filter.intelligenceGrades = GRADES.slice(0, GRADES.indexOf(f.minGrade) + 1);
-  if (f.maxSourceGrade) filter.maxSourceGrade = Number(f.maxSourceGrade);
-  return filter;
-}
-
-function Checkboxes<T extends string>({
-  legend,
-  options,
-  labels,
-  value,
-  onChange,
-  name,
-}: {
-  legend: string;
-  options: readonly T[];
-  labels: Record<string, string>;
-  value: T[];
-  onChange: (v: T[]) => void;
-  name: string;
-}) {
+/** Every node in the view as buttons, grouped by kind: the graph without a mouse. Built only when opened. */
+function NodeList({ nodes, selected, onSelect }: { nodes: Ranked[]; selected: string | null; onSelect: (key: string) => void }) {
+  const [open, setOpen] = useState(false);
   return (
-    <div className="govuk-form-group">
-      <fieldset className="govuk-fieldset">
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-          {options.map((o) => (
-            <div className="govuk-checkboxes__item" key={o}>
-              <input
-                className="govuk-checkboxes__input"
-                id={`${name}-${o}`}
-                type="checkbox"
-                checked={value.includes(o)}
-                onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))}
-              />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${name}-${o}`}>
-                {labels[o]}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-function FiltersForm({ value, onApply }: { value: Filters; onApply: (f: Filters) => void }) {
-  const [draft, setDraft] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if ((draft.lastSeenFrom && !isDay(draft.lastSeenFrom)) || (draft.lastSeenTo && !isDay(draft.lastSeenTo))) {
-      setError('Enter dates as yyyy-mm-dd');
-      return;
-    }
-    if (draft.lastSeenFrom && draft.lastSeenTo && draft.lastSeenFrom > draft.lastSeenTo) {
-      setError('The "last seen from" date must be on or before the "last seen to" date');
-      return;
-    }
-    if (draft.kinds.length === 0 || draft.types.length === 0) {
-      setError('Select at least one kind of node and one type of link');
-      return;
-    }
-    setError(null);
-    onApply(draft);
-  };
-  return (
-    <details className="govuk-details">
+    <details className="govuk-details app-network-nodes" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">Filter the network</span>
+        <span className="govuk-details__summary-text">Every node in this view ({nodes.length}), by kind</span>
       </summary>
-      <form className="govuk-details__text" onSubmit={submit} noValidate>
-        {error ? (
-          <p className="govuk-error-message" role="alert">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        <div className="app-network-filters">
-          <Checkboxes legend="Show" name="kind" options={NODE_KINDS} labels={NODE_KIND_LABELS} value={draft.kinds} onChange={(kinds) => setDraft({ ...draft, kinds })} />
-          <Checkboxes legend="Link types" name="type" options={LINK_TYPES} labels={LINK_TYPE_LABELS} value={draft.types} onChange={(types) => setDraft({ ...draft, types })} />
-          <div>
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="last-seen-from">
-                Last seen from
-              </label>
-              <input id="last-seen-from" className="govuk-input govuk-input--width-10" type="date" value={draft.lastSeenFrom} onChange={(e) => setDraft({ ...draft, lastSeenFrom: e.target.value })} />
-            </div>
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="last-seen-to">
-                Last seen to
-              </label>
-              <input id="last-seen-to" className="govuk-input govuk-input--width-10" type="date" value={draft.lastSeenTo} onChange={(e) => setDraft({ ...draft, lastSeenTo: e.target.value })} />
-            </div>
-          </div>
-          <div>
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="min-grade">
-                Intelligence grade at least
-              </label>
-              <select id="min-grade" className="govuk-select" value={draft.minGrade} onChange={(e) => setDraft({ ...draft, minGrade: e.target.value as Filters['minGrade'] })}>
-                <option value="">Any (A to E)</option>
-                {GRADES.slice(0, 4).map((g) => (
-                  <option key={g} value={g}>
-                    {g === 'A' ? 'A only' : `A to ${g}`}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="max-source">
-                Source grade at least
-              </label>
-              <select id="max-source" className="govuk-select" value={draft.maxSourceGrade} onChange={(e) => setDraft({ ...draft, maxSourceGrade: e.target.value })}>
-                <option value="">Any (1 to 3)</option>
-                <option value="1">1 only</option>
-                <option value="2">1 or 2</option>
-              </select>
-            </div>
-          </div>
+      {open ? (
+        <div className="govuk-details__text">
+          {NODE_KINDS.map((kind) => {
+            const ofKind = nodes.filter((n) => n.kind === kind).sort((a, b) => a.label.localeCompare(b.label));
+            if (ofKind.length === 0) return null;
+            return (
+              <section key={kind} aria-labelledby={`nodes-${kind}`}>
+                <h3 className="govuk-heading-s" id={`nodes-${kind}`}>
+                  {NODE_KIND_LABELS[kind]} ({ofKind.length})
+                </h3>
+                <ul className="govuk-list">
+                  {ofKind.map((n) => (
+                    <li key={n.key}>
+                      <button type="button" className="app-link-button govuk-link" aria-pressed={selected === n.key} onClick={() => onSelect(n.key)}>
+                        {n.label}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
         </div>
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary">
-            Apply filters
-          </button>
-          <button
-            type="button"
-            className="govuk-button govuk-button--warning"
-            onClick={() => {
-              setDraft(NO_FILTERS);
-              setError(null);
-              onApply(NO_FILTERS);
-            }}
-          >
-            Clear filters
-          </button>
-        </div>
-      </form>
+      ) : null}
     </details>
   );
 }
 
-function Legend() {
-  return (
-    <ul className="app-network-legend" aria-label="Key">
-      {NODE_KINDS.map((k) => (
-        <li key={k}>
-          <svg width="16" height="16" aria-hidden="true" focusable="false">
-            <circle cx="8" cy="8" r="7" fill={NODE_COLOURS[k]} />
-          </svg>
-          {NODE_KIND_LABELS[k]}
-        </li>
-      ))}
-      {LINK_TYPES.map((t) => (
-        <li key={t}>
-          <svg width="24" height="10" aria-hidden="true" focusable="false">
-            <line x1="0" y1="5" x2="24" y2="5" stroke={LINK_COLOURS[t]} strokeWidth="3" />
-          </svg>
-          {LINK_TYPE_LABELS[t]}
-        </li>
-      ))}
-      <li>
-        <svg width="24" height="10" aria-hidden="true" focusable="false">
-          <line x1="0" y1="5" x2="24" y2="5" stroke={HANDLING_C_COLOUR} strokeWidth="5" />
-        </svg>
-        Handling code C (conditions apply)
-      </li>
-      <li>Node size: number of links</li>
-    </ul>
-  );
-}
-
-function NodePanel({ graph, nodeKey: key, onSelect, onNeighbourhood }: { graph: NetworkGraph; nodeKey: string; onSelect: (k: string) => void; onNeighbourhood: () => void }) {
-  const a = graph.getNodeAttributes(key);
-  const links = graph.edges(key).map((e) => {
-    const attrs = graph.getEdgeAttributes(e);
-    const other = graph.opposite(key, e);
-    return { key: e, attrs, other, otherLabel: graph.getNodeAttribute(other, 'label'), otherKind: graph.getNodeAttribute(other, 'kind') };
-  });
-  return (
-    <section aria-labelledby="node-heading">
-      <span className="govuk-caption-m">{NODE_KIND_LABELS[a.kind]}</span>
-      <h2 className="govuk-heading-m" id="node-heading" tabIndex={-1}>
-        {a.label}
-      </h2>
-      <dl className="govuk-summary-list govuk-summary-list--no-border">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Degree</dt>
-          <dd className="govuk-summary-list__value">{a.degree}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Betweenness</dt>
-          <dd className="govuk-summary-list__value">{a.betweenness.toFixed(1)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Group</dt>
-          <dd className="govuk-summary-list__value">{a.component + 1}</dd>
-        </div>
-      </dl>
-      <button type="button" className="govuk-button govuk-button--secondary" onClick={onNeighbourhood}>
-        Show 2-hop neighbourhood
-      </button>
-      <h3 className="govuk-heading-s">Links ({links.length})</h3>
-      <ul className="govuk-list govuk-list--spaced">
-        {links.map((l) => (
-          <li key={l.key}>
-            {LINK_TYPE_LABELS[l.attrs.linkType] ?? l.attrs.linkType}:{' '}
-            <button type="button" className="app-link-button govuk-link" onClick={() => onSelect(l.other)}>
-              {l.otherLabel}
-            </button>{' '}
-            <span className="govuk-body-s">({NODE_KIND_LABELS[l.otherKind]})</span>
-            {l.attrs.handling === 'C' ? (
-              <>
-                <br />
-                <Tag colour="pink">Handling C</Tag> <span className="govuk-body-s">{l.attrs.handlingNote ?? 'Conditions apply'}</span>
-              </>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function EdgePanel({ graph, edgeKey }: { graph: NetworkGraph; edgeKey: string }) {
-  const a = graph.getEdgeAttributes(edgeKey);
-  const [s, t] = graph.extremities(edgeKey);
-  return (
-    <section aria-labelledby="edge-heading">
-      <span className="govuk-caption-m">Link</span>
-      <h2 className="govuk-heading-m" id="edge-heading">
-        {LINK_TYPE_LABELS[a.linkType] ?? a.linkType}
-      </h2>
-      <p className="govuk-body">
-        {graph.getNodeAttribute(s, 'label')} and {graph.getNodeAttribute(t, 'label')}
-      </p>
-      {a.handling === 'C' ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            Handling code C: {a.handlingNote ?? 'conditions apply to sharing this link.'}
-          </strong>
-        </div>
-      ) : (
-        <p className="govuk-body">Handling code P: lawful sharing permitted.</p>
-      )}
-    </section>
-  );
-}
-
-type Mode = { kind: 'all' } | { kind: 'hood'; nodeKind: NodeKind; id: string; label: string };
-
 export function NetworkPage() {
   usePageTitle('Network');
+  const client = useApolloClient();
+  const me = useQuery(MeDocument, { fetchPolicy: 'cache-only' });
+  const identify = me.data ? canIdentify(me.data.me.role) : false;
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [mode, setMode] = useState<Mode>({ kind: 'all' });
+  // Neighbourhoods fetched to expand nodes, and nodes collapsed away: what the user changed in the view.
+  const [expansions, setExpansions] = useState<Expansion[]>([]);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [expanding, setExpanding] = useState<string | null>(null);
+  const [expandError, setExpandError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
   const [selectedNode, setSelectedNode] = useState<string | null>(null);
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
+  /** Bumped whenever the view starts again, so an expansion that arrives late is dropped. */
+  const generation = useRef(0);
+
   const apiFilter = useMemo(() => toApiFilter(filters), [filters]);
   const full = useQuery(IntelNetworkDocument, { variables: { filter: apiFilter }, fetchPolicy: 'cache-and-network' });
-  const hood = useQuery(IntelNeighbourhoodDocument, {
-    variables: mode.kind === 'hood' ? { kind: mode.nodeKind, id: mode.id, hops: 2, filter: apiFilter } : { kind: 'LOCATION', id: '', hops: 2 },
-    skip: mode.kind !== 'hood',
+  // Neighbourhoods are not written to the cache: their nodes carry figures for the neighbourhood
+  // only, and normalised by id they would overwrite the whole network's.
+  const focus = useQuery(IntelNeighbourhoodDocument, {
+    variables: mode.kind === 'focus' ? { kind: mode.nodeKind, id: mode.id, hops: mode.hops, filter: apiFilter } : { kind: 'LOCATION', id: '', hops: 1 },
+    skip: mode.kind !== 'focus',
+    fetchPolicy: 'no-cache',
   });
-  const network = mode.kind === 'hood' ? hood.data?.neighbourhood : full.data?.network;
-  const graph = useMemo(() => (network ? buildGraph(network.nodes, network.edges, { kinds: filters.kinds }) : null), [network, filters.kinds]);
-  const visibleNodes = useMemo(() => (network?.nodes ?? []).filter((n) => filters.kinds.includes(n.kind)), [network, filters.kinds]);
-  const ranking = rankByCentrality(visibleNodes, 15);
+  const base = mode.kind === 'focus' ? focus.data?.neighbourhood : full.data?.network;
+  const metrics = useMemo(() => new Map((full.data?.network.nodes ?? []).map((n) => [nodeKey(n.kind, n.id), n])), [full.data]);
+  const view = useMemo(() => (base ? viewOf({ base, kinds: filters.kinds, expansions, hidden, metrics }) : null), [base, filters.kinds, expansions, hidden, metrics]);
+  // Positions carry over while only expansions and collapses change, so the picture stays put.
+  const positions = useMemo<Positions>(() => new Map(), [base, filters.kinds]);
+  const graph = useMemo(() => (view ? buildViewGraph(view, positions) : null), [view, positions]);
+  const nodes = useMemo<Ranked[]>(() => graph?.mapNodes((key, a) => ({ key, ...a })) ?? [], [graph]);
+  const ranking = rankByCentrality(nodes, 15);
   const groups = full.data?.complexAbuseGroups ?? [];
+  const changed = expansions.length > 0 || hidden.size > 0;
 
+  // Keyboard focus goes to the selected node's heading once it is on the page (a focus view may still be loading).
+  const pendingFocus = useRef<string | null>(null);
+  const moveFocus = () => {
+    const el = pendingFocus.current ? document.getElementById(pendingFocus.current) : null;
+    if (!el) return;
+    el.focus();
+    pendingFocus.current = null;
+  };
+  useEffect(moveFocus);
+  const focusSoon = (id = 'node-heading') => {
+    pendingFocus.current = id;
+    requestAnimationFrame(moveFocus);
+  };
+  const focusHeading = () => focusSoon();
+  const nodeRef = (key: string): NodeRef | undefined => {
+    if (graph?.hasNode(key)) return graph.getNodeAttributes(key);
+    return metrics.get(key) ?? groups.flatMap((g) => g.members).find((m) => nodeKey(m.kind, m.id) === key);
+  };
+
+  const startAgain = () => {
+    generation.current += 1;
+    setExpansions([]);
+    setHidden(new Set());
+    setExpanding(null);
+    setExpandError(null);
+  };
   const selectNode = (key: string | null) => {
     setSelectedNode(key);
     setSelectedEdge(null);
+    setExpandError(null);
+    const n = key ? nodeRef(key) : undefined;
+    setStatus(n ? `Selected ${n.label} (${NODE_KIND_LABELS[n.kind].toLowerCase()}).` : '');
   };
   const selectEdge = (key: string | null) => {
     setSelectedEdge(key);
     setSelectedNode(null);
   };
-  const selectFromList = (n: Pick<ApiNode, 'kind' | 'id'>) => {
-    const key = nodeKey(n.kind, n.id);
-    if (graph && !graph.hasNode(key) && mode.kind === 'hood') setMode({ kind: 'all' });
+  const selectFromList = (key: string) => {
     selectNode(key);
-    requestAnimationFrame(() => document.getElementById('node-heading')?.focus());
-  };
-  const showNeighbourhood = () => {
-    if (!graph || !selectedNode) return;
-    const a = graph.getNodeAttributes(selectedNode);
-    setMode({ kind: 'hood', nodeKind: a.kind, id: a.id, label: a.label });
+    focusHeading();
   };
 
-  const active = mode.kind === 'hood' ? hood : full;
+  const expand = async (n: NodeRef) => {
+    const key = nodeKey(n.kind, n.id);
+    const started = generation.current;
+    setExpanding(key);
+    setExpandError(null);
+    try {
+      const { data } = await client.query({
+        query: IntelNeighbourhoodDocument,
+        variables: { kind: n.kind, id: n.id, hops: 1, filter: apiFilter },
+        fetchPolicy: 'no-cache',
+      });
+      if (generation.current !== started || !data) return;
+      const network = data.neighbourhood;
+      const fresh = newIn(graph, network, hidden);
+      setExpansions((xs) => [...xs.filter((x) => x.key !== key), { key, network }]);
+      setHidden((h) => {
+        const next = new Set(h);
+        for (const m of network.nodes) next.delete(nodeKey(m.kind, m.id));
+        return next;
+      });
+      setSelectedNode(key);
+      setStatus(
+        fresh.nodes === 0 && fresh.links === 0
+          ? `Expanded ${n.label}: everything linked to it is already shown.`
+          : `Expanded ${n.label}: added ${plural(fresh.nodes, 'node', 'nodes')} and ${plural(fresh.links, 'link', 'links')}.`,
+      );
+    } catch (e) {
+      if (generation.current === started) setExpandError(e);
+    } finally {
+      if (generation.current === started) setExpanding(null);
+    }
+  };
+
+  const collapse = (key: string) => {
+    if (!graph?.hasNode(key)) return;
+    const label = graph.getNodeAttribute(key, 'label');
+    const leaves = leavesOf(graph, key);
+    if (leaves.length === 0) {
+      setStatus(`Nothing to collapse: every node linked to ${label} is linked to something else too.`);
+      return;
+    }
+    setHidden((h) => new Set([...h, ...leaves]));
+    setStatus(`Collapsed ${label}: hid ${plural(leaves.length, 'node', 'nodes')} linked only to it. Expand it to show them again.`);
+  };
+
+  const focusOn = (key: string, hops: number) => {
+    const n = nodeRef(key);
+    if (!n) return;
+    startAgain();
+    setMode({ kind: 'focus', nodeKind: n.kind, id: n.id, label: n.label, hops });
+    setSelectedNode(key);
+    setStatus(`Showing only what is within ${plural(hops, 'link', 'links')} of ${n.label}.`);
+    focusHeading();
+  };
+  const backToWhole = () => {
+    startAgain();
+    setMode({ kind: 'all' });
+    setStatus('Showing the whole network.');
+    focusSoon(selectedNode ? 'node-heading' : 'network-summary');
+  };
+
+  const active = mode.kind === 'focus' ? focus : full;
   const failed = active.error && !active.data ? active.error : undefined;
+  const offView = selectedNode && !graph?.hasNode(selectedNode) ? nodeRef(selectedNode) : undefined;
+  const figuresScope = (key: string) =>
+    mode.kind === 'focus' && !view?.added.has(key) ? `within the neighbourhood of ${mode.label}` : 'across the whole network (with these filters)';
 
   return (
     <>
@@ -345,70 +209,125 @@ export function NetworkPage() {
       <h1 className="govuk-heading-l">Network</h1>
       <p className="govuk-body">
         Links between young people (by pseudonym), people of concern and locations. Select a node, a row in the ranking or a group member to see
-        its links.
+        its links; from there you can expand it, collapse it, focus on it or open its page.
       </p>
       <FiltersForm
         value={filters}
         onApply={(f) => {
+          startAgain();
           setFilters(f);
           selectNode(null);
         }}
       />
       {failed ? (
         <QueryError error={failed} onRetry={() => void active.refetch().catch(() => undefined)} />
-      ) : !graph || !network ? (
+      ) : !graph || !base ? (
         <Loading what="Loading the network" />
-      ) : network.edges.length === 0 && mode.kind === 'all' ? (
-        <div className="govuk-inset-text">No links are recorded{Object.keys(apiFilter).length > 0 ? ' that match these filters' : ' yet'}. Police record links between young people, people of concern and locations.</div>
+      ) : base.edges.length === 0 && mode.kind === 'all' && !changed ? (
+        <div className="govuk-inset-text">
+          No links are recorded{Object.keys(apiFilter).length > 0 ? ' that match these filters' : ' yet'}. Police record links between young people, people of concern
+          and locations.
+        </div>
       ) : (
         <>
-          {mode.kind === 'hood' ? (
-            <div className="govuk-notification-banner" role="region" aria-labelledby="hood-title">
+          {mode.kind === 'focus' ? (
+            <div className="govuk-notification-banner" role="region" aria-labelledby="focus-title">
               <div className="govuk-notification-banner__header">
-                <h2 className="govuk-notification-banner__title" id="hood-title">
-                  Neighbourhood
+                <h2 className="govuk-notification-banner__title" id="focus-title">
+                  Focused on {mode.label}
                 </h2>
               </div>
               <div className="govuk-notification-banner__content">
                 <p className="govuk-body">
-                  Showing only what is within 2 links of <strong>{mode.label}</strong> ({graph.order} nodes, {graph.size} links). Degree and betweenness
-                  are within this neighbourhood.
+                  Showing only what is within {plural(mode.hops, 'link', 'links')} of <strong>{mode.label}</strong> ({plural(graph.order, 'node', 'nodes')},{' '}
+                  {plural(graph.size, 'link', 'links')}). Degree and betweenness are within this neighbourhood; nodes added by expanding show their figures across
+                  the whole network.
                 </p>
-                <button
-                  type="button"
-                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                  onClick={() => {
-                    setMode({ kind: 'all' });
-                  }}
-                >
-                  Show everything
+                <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={backToWhole}>
+                  Back to the whole network
                 </button>
               </div>
             </div>
-          ) : (
-            <p className="govuk-body-s">
-              {graph.order} nodes and {graph.size} links.
-            </p>
-          )}
+          ) : null}
+          <p className="govuk-body-s" id="network-summary" tabIndex={-1}>
+            {mode.kind === 'all' ? `${plural(graph.order, 'node', 'nodes')} and ${plural(graph.size, 'link', 'links')}.` : null}
+            {changed ? (
+              <>
+                {' '}
+                {expansions.length > 0 ? `${plural(expansions.length, 'node', 'nodes')} expanded. ` : null}
+                {hidden.size > 0 ? `${plural(hidden.size, 'node', 'nodes')} collapsed away. ` : null}
+                <button
+                  type="button"
+                  className="app-link-button govuk-link"
+                  onClick={() => {
+                    startAgain();
+                    setStatus('Expanding and collapsing undone.');
+                  }}
+                >
+                  Undo expanding and collapsing
+                </button>
+              </>
+            ) : null}
+          </p>
           <div className="govuk-grid-row">
             <div className="govuk-grid-column-two-thirds">
-              <NetworkCanvas
+              <GraphCanvas
                 graph={graph}
                 selectedNode={selectedNode && graph.hasNode(selectedNode) ? selectedNode : null}
                 selectedEdge={selectedEdge && graph.hasEdge(selectedEdge) ? selectedEdge : null}
                 onSelectNode={selectNode}
                 onSelectEdge={selectEdge}
-                label={`Network graph of ${graph.order} nodes and ${graph.size} links; the ranking table and groups list below give the same information`}
+                label={`Network graph of ${graph.order} nodes and ${graph.size} links; the ranking table, the list of every node and the groups below give the same information`}
               />
               <Legend />
             </div>
-            <div className="govuk-grid-column-one-third app-network-side" aria-live="polite">
+            <div className="govuk-grid-column-one-third app-explore-side">
+              <p className="govuk-body-s" role="status">
+                {status}
+              </p>
+              {expandError ? <QueryError error={expandError} /> : null}
               {selectedNode && graph.hasNode(selectedNode) ? (
-                <NodePanel graph={graph} nodeKey={selectedNode} onSelect={(k) => selectNode(k)} onNeighbourhood={showNeighbourhood} />
+                <NodePanel
+                  key={selectedNode}
+                  graph={graph}
+                  nodeKey={selectedNode}
+                  identify={identify}
+                  figuresScope={figuresScope(selectedNode)}
+                  expanding={expanding === selectedNode}
+                  focusedHops={mode.kind === 'focus' && nodeKey(mode.nodeKind, mode.id) === selectedNode ? mode.hops : null}
+                  onSelect={selectNode}
+                  onExpand={() => void expand(graph.getNodeAttributes(selectedNode))}
+                  onCollapse={() => collapse(selectedNode)}
+                  onFocus={(hops) => focusOn(selectedNode, hops)}
+                />
               ) : selectedEdge && graph.hasEdge(selectedEdge) ? (
                 <EdgePanel graph={graph} edgeKey={selectedEdge} />
-              ) : selectedNode ? (
-                <p className="govuk-body">That node is not in the current view. Change the filters to see it.</p>
+              ) : offView ? (
+                <section aria-labelledby="node-heading">
+                  <span className="govuk-caption-m">{NODE_KIND_LABELS[offView.kind]}</span>
+                  <h2 className="govuk-heading-m" id="node-heading" tabIndex={-1}>
+                    {offView.label}
+                  </h2>
+                  <p className="govuk-body">Not in this view: the filters{mode.kind === 'focus' ? ' or the focus' : ''} leave it out.</p>
+                  <div className="govuk-button-group">
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary"
+                      aria-disabled={expanding === selectedNode}
+                      onClick={() => {
+                        if (expanding !== selectedNode) void expand(offView);
+                      }}
+                    >
+                      {expanding === selectedNode ? 'Expanding…' : 'Show it here with its links'}
+                    </button>
+                    {mode.kind === 'focus' ? (
+                      <button type="button" className="govuk-button govuk-button--secondary" onClick={backToWhole}>
+                        Back to the whole network
+                      </button>
+                    ) : null}
+                  </div>
+                  <PageLink kind={offView.kind} id={offView.id} label={offView.label} identify={identify} />
+                </section>
               ) : (
                 <p className="govuk-body">Select a node to see its links, or a link to see its handling code.</p>
               )}
@@ -417,23 +336,18 @@ export function NetworkPage() {
 
           <div className="govuk-grid-row">
             <div className="govuk-grid-column-one-half">
-              <DataTable<ApiNode>
+              <DataTable<Ranked>
                 caption="Most central"
                 scrollLabel="Most central table"
                 className="app-table--compact"
                 rows={ranking}
-                rowKey={(n) => nodeKey(n.kind, n.id)}
+                rowKey={(n) => n.key}
                 columns={[
                   {
                     header: 'Name',
                     className: '',
                     cell: (n) => (
-                      <button
-                        type="button"
-                        className="app-link-button govuk-link"
-                        aria-pressed={selectedNode === nodeKey(n.kind, n.id)}
-                        onClick={() => selectFromList(n)}
-                      >
+                      <button type="button" className="app-link-button govuk-link" aria-pressed={selectedNode === n.key} onClick={() => selectFromList(n.key)}>
                         {n.label}
                       </button>
                     ),
@@ -443,6 +357,7 @@ export function NetworkPage() {
                   { header: 'Degree', numeric: true, cell: (n) => String(n.degree) },
                 ]}
               />
+              <NodeList nodes={nodes} selected={selectedNode} onSelect={selectFromList} />
             </div>
             <div className="govuk-grid-column-one-half">
               <h2 className="govuk-heading-m">Complex-abuse groups</h2>
@@ -464,16 +379,16 @@ export function NetworkPage() {
                       <summary className="govuk-details__summary">
                         <span className="govuk-details__summary-text">Members ({g.members.length})</span>
                       </summary>
-                    <ul className="govuk-list">
-                      {g.members.map((m) => (
-                        <li key={nodeKey(m.kind, m.id)}>
-                          <button type="button" className="app-link-button govuk-link" onClick={() => selectFromList(m)}>
-                            {m.label}
-                          </button>{' '}
-                          <span className="govuk-body-s">({NODE_KIND_LABELS[m.kind]})</span>
-                        </li>
-                      ))}
-                    </ul>
+                      <ul className="govuk-list">
+                        {g.members.map((m) => (
+                          <li key={nodeKey(m.kind, m.id)}>
+                            <button type="button" className="app-link-button govuk-link" onClick={() => selectFromList(nodeKey(m.kind, m.id))}>
+                              {m.label}
+                            </button>{' '}
+                            <span className="govuk-body-s">({NODE_KIND_LABELS[m.kind]})</span>
+                          </li>
+                        ))}
+                      </ul>
                     </details>
                   </section>
                 ))
@@ -485,4 +400,3 @@ export function NetworkPage() {
     </>
   );
 }
-

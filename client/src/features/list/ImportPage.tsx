@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/fields';
-import { Tag } from '../../components/Tag';
+import { CheckRows, type CheckRowsWording } from '../../components/import/CheckRows';
+import { ChooseCsvFile, FILE_INPUT_ID } from '../../components/import/ChooseCsvFile';
+import { apiErrorItems, plural } from '../../components/import/importRows';
+import { ImportCompletePanel, StepBack, StepHeading } from '../../components/import/ImportSteps';
 import { AccessDeniedPage } from '../../app/pages';
 import {
   ImportJobDocument,
@@ -13,122 +16,45 @@ import {
   type PreviewYoungPeopleImportMutation,
   type SessionUserFragment,
 } from '../../gql/graphql';
-import { errorMessage, fieldProblems, formErrors, hasErrors, NO_ERRORS, type ErrorItem, type FormErrors } from '../../lib/errors';
+import { errorMessage, formErrors, hasErrors, NO_ERRORS, type ErrorItem, type FormErrors } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { BackLink } from '../admin/BackLink';
 import { forgetList, isKeeper } from './common';
-import { buildMapping, columnSelectId, initialChoices, mappingProblems, MAX_FILE_BYTES, plural, sortRows, type Choices, type ImportColumn } from './importMapping';
+import { buildMapping, columnSelectId, initialChoices, mappingProblems, type Choices, type ImportColumn } from './importMapping';
 import './list.css';
 
 type Preview = PreviewYoungPeopleImportMutation['previewYoungPeopleImport'];
 type Mapping = { key: string; header: string }[];
 
 const TEMPLATE_HREF = '/files/templates/young-people.csv';
-const FILE_INPUT_ID = 'import-file';
 
-/** Error summary lines for an API error about the file or the mapping. */
-function apiErrorItems(error: unknown, href?: string): ErrorItem[] {
-  const problems = fieldProblems(error);
-  if (problems.length === 0) return [{ text: errorMessage(error), href }];
-  return problems.map((p) => ({ text: p.message, href: p.field === 'csv' ? href : undefined }));
-}
-
-function StepBack({ onClick, children }: { onClick: () => void; children: string }) {
-  return (
-    <a
-      href="#"
-      className="govuk-back-link"
-      onClick={(e: MouseEvent<HTMLAnchorElement>) => {
-        e.preventDefault();
-        onClick();
-      }}
-    >
-      {children}
-    </a>
-  );
-}
+const CAPTION = 'Import young people';
+const STEPS = 4;
 
 function Heading({ step, children }: { step: number; children: string }) {
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (step > 1) ref.current?.focus();
-  }, [step]);
   return (
-    <>
-      <span className="govuk-caption-l">Import young people: step {step} of 4</span>
-      <h1 className="govuk-heading-l" ref={ref} tabIndex={-1}>
-        {children}
-      </h1>
-    </>
+    <StepHeading caption={CAPTION} step={step} of={STEPS}>
+      {children}
+    </StepHeading>
   );
 }
 
-interface ChooseProps {
-  busy: boolean;
-  errors: ErrorItem[];
-  onChosen: (file: File) => void;
-}
-
-function ChooseFile({ busy, errors, onChosen }: ChooseProps) {
-  const [file, setFile] = useState<File | null>(null);
-  const [local, setLocal] = useState<FormErrors>(NO_ERRORS);
-  const shown = hasErrors(local) ? local.summary : errors;
-  const fieldError = local.fields[FILE_INPUT_ID] ?? errors.find((e) => e.href === `#${FILE_INPUT_ID}`)?.text;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const found = formErrors([
-      {
-        id: FILE_INPUT_ID,
-        message: !file ? 'Choose a CSV file' : file.size > MAX_FILE_BYTES ? 'The file is larger than 5 MB. Split it into smaller files and import each one' : null,
-      },
-    ]);
-    setLocal(found);
-    if (!hasErrors(found) && file) onChosen(file);
-  }
-
+function ChooseFile({ busy, errors, onChosen }: { busy: boolean; errors: ErrorItem[]; onChosen: (file: File) => void }) {
   return (
     <>
       <Heading step={1}>Choose the file</Heading>
-      <ErrorSummary items={shown} />
-      <p className="govuk-body">
-        Export the young people from the case-management system as a CSV file, one young person a row with a header row first. Rows whose reference is already
-        in MASE Hub update that record; the others are added. You will match the columns and check every row before anything is saved.
-      </p>
-      <p className="govuk-body">
-        <a href={TEMPLATE_HREF} className="govuk-link" download>
-          Download the template (CSV)
-        </a>{' '}
-        to see the columns MASE Hub understands.
-      </p>
-      <form noValidate onSubmit={submit}>
-        <div className={`govuk-form-group${fieldError ? ' govuk-form-group--error' : ''}`}>
-          <label className="govuk-label govuk-label--s" htmlFor={FILE_INPUT_ID}>
-            CSV file exported from the case-management system
-          </label>
-          <div id={`${FILE_INPUT_ID}-hint`} className="govuk-hint">
-            Up to 5 MB
-          </div>
-          {fieldError ? (
-            <p id={`${FILE_INPUT_ID}-error`} className="govuk-error-message">
-              <span className="govuk-visually-hidden">Error:</span> {fieldError}
-            </p>
-          ) : null}
-          <input
-            className={`govuk-file-upload${fieldError ? ' govuk-file-upload--error' : ''}`}
-            id={FILE_INPUT_ID}
-            name={FILE_INPUT_ID}
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={fieldError ? `${FILE_INPUT_ID}-hint ${FILE_INPUT_ID}-error` : `${FILE_INPUT_ID}-hint`}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
-        <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
-          Continue
-        </button>
-      </form>
+      <ChooseCsvFile busy={busy} errors={errors} onChosen={onChosen} label="CSV file exported from the case-management system">
+        <p className="govuk-body">
+          Export the young people from the case-management system as a CSV file, one young person a row with a header row first. Rows whose reference is already
+          in MASE Hub update that record; the others are added. You will match the columns and check every row before anything is saved.
+        </p>
+        <p className="govuk-body">
+          <a href={TEMPLATE_HREF} className="govuk-link" download>
+            Download the template (CSV)
+          </a>{' '}
+          to see the columns MASE Hub understands.
+        </p>
+      </ChooseCsvFile>
     </>
   );
 }
@@ -187,91 +113,13 @@ export function MatchColumns({ columns, headers, initial, busy, apiErrors, onSub
   );
 }
 
-const OUTCOME_TAGS: Record<string, ReactNode> = {
-  CREATE: <Tag colour="green">New</Tag>,
-  UPDATE: <Tag colour="blue">Update</Tag>,
-  ERROR: <Tag colour="red">Error</Tag>,
+const CHECK_WORDING: CheckRowsWording = {
+  creates: 'New young people',
+  updates: 'Updates to existing records',
+  reference: 'Reference',
+  outcomes: { CREATE: 'New', UPDATE: 'Update', ERROR: 'Error' },
+  importButton: (total) => `Import ${plural(total, 'young person', 'young people')}`,
 };
-
-function CheckRows({ preview, busy, apiErrors, onImport }: { preview: Preview; busy: boolean; apiErrors: ErrorItem[]; onImport: () => void }) {
-  const rows = sortRows(preview.rows);
-  const summary: ErrorItem[] =
-    preview.errors > 0
-      ? [{ text: `${plural(preview.errors, 'row has errors', 'rows have errors')}. Fix them in the file and choose it again`, href: '#rows-table' }]
-      : [...preview.fileErrors.map((text) => ({ text })), ...apiErrors];
-  const importable = preview.errors === 0 && preview.fileErrors.length === 0 && preview.total > 0;
-  return (
-    <>
-      <ErrorSummary items={summary} />
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Rows in the file</dt>
-          <dd className="govuk-summary-list__value">{preview.total}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">New young people</dt>
-          <dd className="govuk-summary-list__value">{preview.creates}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Updates to existing records</dt>
-          <dd className="govuk-summary-list__value">{preview.updates}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Rows with errors</dt>
-          <dd className="govuk-summary-list__value">{preview.errors}</dd>
-        </div>
-      </dl>
-      {rows.length > 0 ? (
-        <div className="app-table-scroll" role="region" aria-label="Rows of the file" tabIndex={0} id="rows-table">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{preview.errors > 0 ? 'Rows, those with errors first' : 'Rows'}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Line
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Reference
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Outcome
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Errors
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {rows.map((r) => (
-                <tr key={r.line} className="govuk-table__row">
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.line}</td>
-                  <td className="govuk-table__cell">{r.reference ?? ''}</td>
-                  <td className="govuk-table__cell">{OUTCOME_TAGS[r.outcome] ?? r.outcome}</td>
-                  <td className="govuk-table__cell">
-                    {r.errors.length === 0 ? null : (
-                      <ul className="govuk-list govuk-!-margin-bottom-0">
-                        {r.errors.map((e, i) => (
-                          <li key={i}>
-                            {e.column}: {e.message}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {importable ? (
-        <button type="button" className="govuk-button" disabled={busy} aria-disabled={busy} onClick={onImport}>
-          Import {plural(preview.total, 'young person', 'young people')}
-        </button>
-      ) : null}
-    </>
-  );
-}
 
 function Importing({ first }: { first: ImportJobDetailFragment }) {
   const client = useApolloClient();
@@ -291,10 +139,9 @@ function Importing({ first }: { first: ImportJobDetailFragment }) {
   if (job.status === 'DONE') {
     return (
       <>
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h2 className="govuk-panel__title">Import complete</h2>
-          <div className="govuk-panel__body">{job.message ?? `${plural(job.created, 'young person', 'young people')} added, ${plural(job.updated, 'record', 'records')} updated`}</div>
-        </div>
+        <ImportCompletePanel title="Import complete">
+          {job.message ?? `${plural(job.created, 'young person', 'young people')} added, ${plural(job.updated, 'record', 'records')} updated`}
+        </ImportCompletePanel>
         <p className="govuk-body">
           <Link to="/list" className="govuk-link">
             Go back to the list
@@ -425,7 +272,7 @@ function ImportWizard() {
           <p className="govuk-body">
             This is what importing <strong>{fileName}</strong> would do. Nothing has been saved yet.
           </p>
-          <CheckRows preview={checked} busy={starting.loading} apiErrors={apiErrors} onImport={() => void runImport()} />
+          <CheckRows preview={checked} wording={CHECK_WORDING} busy={starting.loading} apiErrors={apiErrors} onImport={() => void runImport()} />
           {checked.errors > 0 || checked.fileErrors.length > 0 ? (
             <button type="button" className="govuk-button govuk-button--secondary" onClick={() => go('choose')}>
               Choose the file again

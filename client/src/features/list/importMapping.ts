@@ -9,8 +9,6 @@ export interface ImportColumn {
 /** What feeds each import column: a header of the file, or '' for "Not in the file". */
 export type Choices = Record<string, string>;
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
 /** The choices to start from: the API's suggestion, kept only where the header is really in the file. */
 export function initialChoices(columns: readonly ImportColumn[], suggested: readonly { key: string; header: string }[], headers: readonly string[]): Choices {
   const out: Choices = {};
@@ -46,13 +44,4 @@ export function mappingProblems(columns: readonly ImportColumn[], choices: Choic
     else used.set(header, c.label);
   }
   return out;
-}
-
-/** Rows with errors first, then in file order. */
-export function sortRows<T extends { line: number; outcome: string }>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => Number(b.outcome === 'ERROR') - Number(a.outcome === 'ERROR') || a.line - b.line);
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

@@ -37,17 +37,17 @@ async function resolver(m: EntityManager, names: Record<NodeKind, string[]>, age
   const add = (kind: NodeKind, key: string, id: string) => byKind[kind].set(key, [...(byKind[kind].get(key) ?? []), id]);
   const uniq = (xs: string[]) => [...new Set(xs.map(lower))];
   if (names.YOUNG_PERSON.length) {
-    for (const r of (await m.query(`SELECT id, lower(reference) AS k FROM young_person WHERE reference = ANY($1)`, [[...new Set(names.YOUNG_PERSON.map((x) => x.trim()))]])) as { id: string; k: string }[]) add('YOUNG_PERSON', r.k, r.id);
+    for (const r of (await m.query<{ id: string; k: string }[]>(`SELECT id, lower(reference) AS k FROM young_person WHERE reference = ANY($1)`, [[...new Set(names.YOUNG_PERSON.map((x) => x.trim()))]]))) add('YOUNG_PERSON', r.k, r.id);
   }
   if (names.PERSON_OF_CONCERN.length) {
-    for (const r of (await m.query(`SELECT id, lower(police_reference) AS k FROM person_of_concern WHERE police_reference = ANY($1)`, [[...new Set(names.PERSON_OF_CONCERN.map((x) => x.trim().toUpperCase()))]])) as { id: string; k: string }[]) add('PERSON_OF_CONCERN', r.k, r.id);
+    for (const r of (await m.query<{ id: string; k: string }[]>(`SELECT id, lower(police_reference) AS k FROM person_of_concern WHERE police_reference = ANY($1)`, [[...new Set(names.PERSON_OF_CONCERN.map((x) => x.trim().toUpperCase()))]]))) add('PERSON_OF_CONCERN', r.k, r.id);
   }
   if (names.LOCATION.length) {
-    for (const r of (await m.query(`SELECT id, lower(name) AS k FROM location WHERE lower(name) = ANY($1)`, [uniq(names.LOCATION)])) as { id: string; k: string }[]) add('LOCATION', r.k, r.id);
+    for (const r of (await m.query<{ id: string; k: string }[]>(`SELECT id, lower(name) AS k FROM location WHERE lower(name) = ANY($1)`, [uniq(names.LOCATION)]))) add('LOCATION', r.k, r.id);
   }
   const agencyIds = new Map<string, string>();
   if (agencies.length) {
-    for (const r of (await m.query(`SELECT id, lower(name) AS k FROM agency WHERE lower(name) = ANY($1)`, [uniq(agencies)])) as { id: string; k: string }[]) agencyIds.set(r.k, r.id);
+    for (const r of (await m.query<{ id: string; k: string }[]>(`SELECT id, lower(name) AS k FROM agency WHERE lower(name) = ANY($1)`, [uniq(agencies)]))) agencyIds.set(r.k, r.id);
   }
   return {
     node(kind: NodeKind, name: string): { id: string } | { error: string } {

@@ -139,7 +139,7 @@ export class ReturnsService {
   private async view(actor: Actor, content: ReturnContent, m: EntityManager = this.dataSource.manager): Promise<ReturnContentView> {
     const placeIds = [...new Set(content.localities.map((l) => l.locationId).filter((x): x is string => !!x))];
     const places = new Map<string, string>();
-    if (placeIds.length) for (const p of (await m.query(`SELECT id, name FROM location WHERE id = ANY($1::uuid[])`, [placeIds])) as { id: string; name: string }[]) places.set(p.id, p.name);
+    if (placeIds.length) for (const p of (await m.query<{ id: string; name: string }[]>(`SELECT id, name FROM location WHERE id = ANY($1::uuid[])`, [placeIds]))) places.set(p.id, p.name);
     const identifying = actor.role === 'AGENCY_LEAD' || IDENTIFYING_ROLES.includes(actor.role);
     let pseudonyms = new Map<string, string>();
     if (actor.role !== 'AGENCY_LEAD' && content.youngPeople.length) {
@@ -274,7 +274,7 @@ export class ReturnsService {
     const ids = content.localities.map((l) => l.locationId);
     const known = new Set<string>();
     const wanted = [...new Set(ids.filter((x): x is string => !!x))];
-    if (wanted.length) for (const r of (await m.query(`SELECT id FROM location WHERE id = ANY($1::uuid[])`, [wanted])) as { id: string }[]) known.add(r.id);
+    if (wanted.length) for (const r of (await m.query<{ id: string }[]>(`SELECT id FROM location WHERE id = ANY($1::uuid[])`, [wanted]))) known.add(r.id);
     return ids.flatMap((id, i) => (id && !known.has(id) ? [{ field: `content.localities.${i}.locationId`, message: 'Choose a place that is recorded on the map' }] : []));
   }
 
@@ -299,7 +299,7 @@ export class ReturnsService {
       if (r) {
         if (r.status === 'SUBMITTED' || r.status === 'ACCEPTED') throw conflict(`The return for ${input.period} has already been submitted: amend it instead, giving a reason.`);
         if (input.version == null || r.version !== input.version) {
-          const who = ((await m.query(`SELECT name FROM app_user WHERE id = $1`, [r.updatedBy])) as { name: string }[])[0]?.name ?? 'Someone else';
+          const who = ((await m.query<{ name: string }[]>(`SELECT name FROM app_user WHERE id = $1`, [r.updatedBy])))[0]?.name ?? 'Someone else';
           throw conflict(`${who} saved this return at ${londonTime(r.updatedAt)}, after you opened it. Your changes have not been saved: reload to see theirs, then add yours again.`);
         }
         r.content = content;
@@ -462,7 +462,7 @@ export class ReturnsService {
     const names = [...new Set(read.placeNames.filter((x): x is string => !!x).map((x) => x.toLowerCase()))];
     const places = new Map<string, string[]>();
     if (names.length) {
-      for (const p of (await this.dataSource.query(`SELECT id, lower(name) AS k FROM location WHERE lower(name) = ANY($1)`, [names])) as { id: string; k: string }[]) {
+      for (const p of (await this.dataSource.query<{ id: string; k: string }[]>(`SELECT id, lower(name) AS k FROM location WHERE lower(name) = ANY($1)`, [names]))) {
         places.set(p.k, [...(places.get(p.k) ?? []), p.id]);
       }
     }

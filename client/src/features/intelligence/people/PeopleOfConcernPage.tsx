@@ -6,11 +6,12 @@ import { Select, TextInput } from '../../../components/fields';
 import { LoadMore } from '../../../components/LoadMore';
 import { Loading } from '../../../components/Loading';
 import { QueryError } from '../../../components/QueryError';
-import { IntelPeopleOfConcernDocument, type IntelPersonRowFragment, type PeopleOfConcernFilter } from '../../../gql/graphql';
+import { IntelPeopleOfConcernDocument, type IntelPersonRowFragment, type PeopleOfConcernFilter, type SessionUserFragment } from '../../../gql/graphql';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { BackLink } from '../../admin/BackLink';
 import { POC_CATEGORIES, POC_CATEGORY_LABELS, POC_STATUS_LABELS, POC_STATUSES, personName, type PocCategory, type PocStatus } from './labels';
 import { useLoadMore } from '../../../lib/useLoadMore';
+import { ButtonLink, canRecordIntelligence } from '../forms/common';
 
 const PAGE_SIZE = 50;
 
@@ -35,7 +36,7 @@ function isFiltered(f: Filters): boolean {
 }
 
 /** People of concern, searchable by name, alias, vehicle registration or phone number. */
-export function PeopleOfConcernPage() {
+export function PeopleOfConcernPage({ me }: { me: SessionUserFragment }) {
   usePageTitle('People of concern');
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
@@ -67,6 +68,7 @@ export function PeopleOfConcernPage() {
       <BackLink to="/intelligence">Back to intelligence</BackLink>
       <h1 className="govuk-heading-l">People of concern</h1>
       <p className="govuk-body">People the police hold intelligence on in connection with child sexual exploitation. Select a name to see their record and links.</p>
+      {canRecordIntelligence(me.role) ? <ButtonLink to="/intelligence/people/new">Add a person of concern</ButtonLink> : null}
 
       <form className="app-filters" noValidate onSubmit={apply} aria-label="Filter people of concern">
         <h2 className="govuk-heading-s">Filter people of concern</h2>

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { GENDER_LABELS } from '@mase/shared';
 import { DataTable } from '../../../components/DataTable';
+import { Flash } from '../../../components/Flash';
 import { Loading } from '../../../components/Loading';
 import { QueryError } from '../../../components/QueryError';
 import { IntelPersonOfConcernDocument, type SessionUserFragment } from '../../../gql/graphql';
@@ -10,6 +11,9 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { BackLink } from '../../admin/BackLink';
 import { canIdentify, formatDay, today } from '../../list/common';
 import { ageOn, DISRUPTION_TYPE_LABELS, labelOf, POC_CATEGORY_LABELS, POC_STATUS_LABELS, personName } from './labels';
+import { ButtonLink, canRecordIntelligence } from '../forms/common';
+import { DisruptionForm } from '../forms/DisruptionForm';
+import { recordLinkPath } from '../forms/linkDraft';
 import { LinksTable } from './LinksTable';
 import { Row } from './Row';
 
@@ -61,16 +65,25 @@ export function PersonOfConcernPage({ me }: { me: SessionUserFragment }) {
   }
 
   const age = person.dateOfBirth ? ageOn(person.dateOfBirth, today()) : null;
+  const police = canRecordIntelligence(me.role);
   return (
     <>
       <BackLink to="/intelligence/people">Back to people of concern</BackLink>
+      <Flash />
       <span className="govuk-caption-l">{POC_CATEGORY_LABELS[person.category]}</span>
       <h1 className="govuk-heading-l">{personName(person)}</h1>
+      {police ? (
+        <div className="govuk-button-group">
+          <ButtonLink to={`/intelligence/people/${person.id}/edit`}>Change details</ButtonLink>
+          <ButtonLink to={recordLinkPath('PERSON_OF_CONCERN', person.id)}>Record a link</ButtonLink>
+        </div>
+      ) : null}
 
       <h2 className="govuk-heading-m">Details</h2>
       <dl className="govuk-summary-list">
         <Row label="Name">{[person.firstName, person.lastName].filter(Boolean).join(' ')}</Row>
         <Row label="Also known as">{list(person.aliases)}</Row>
+        <Row label="Police reference">{person.policeReference}</Row>
         {person.dateOfBirth ? (
           <Row label="Date of birth">
             {formatDay(person.dateOfBirth)}
@@ -83,6 +96,7 @@ export function PersonOfConcernPage({ me }: { me: SessionUserFragment }) {
         <Row label="Description">{person.description ? <span style={{ whiteSpace: 'pre-wrap' }}>{person.description}</span> : null}</Row>
         <Row label="Vehicles">{list(person.vehicles.map((v) => [v.registration, [v.colour, v.make].filter(Boolean).join(' ')].filter(Boolean).join(', ')))}</Row>
         <Row label="Phone numbers">{list(person.phoneNumbers)}</Row>
+        <Row label="Addresses">{list(person.addresses)}</Row>
         <Row label="Category">{POC_CATEGORY_LABELS[person.category]}</Row>
         <Row label="Status">{POC_STATUS_LABELS[person.status]}</Row>
       </dl>
@@ -104,6 +118,7 @@ export function PersonOfConcernPage({ me }: { me: SessionUserFragment }) {
           ]}
         />
       )}
+      {police ? <DisruptionForm personOfConcernId={person.id} /> : null}
 
       <LinksTable kind="PERSON_OF_CONCERN" id={person.id} identify={canIdentify(me.role)} />
     </>

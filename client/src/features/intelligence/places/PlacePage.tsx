@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { DataTable } from '../../../components/DataTable';
+import { Flash } from '../../../components/Flash';
 import { Loading } from '../../../components/Loading';
 import { QueryError } from '../../../components/QueryError';
 import { Tag } from '../../../components/Tag';
@@ -10,10 +11,18 @@ import { hasErrorCode } from '../../../lib/errors';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { BackLink } from '../../admin/BackLink';
 import { canIdentify } from '../../list/common';
-import { formatMonth, lastTwelveMonths } from '../months';
+import { ButtonLink, canRecordIntelligence, WarningText } from '../forms/common';
+import { recordLinkPath } from '../forms/linkDraft';
+import { formatMonth, lastTwelveMonths, thisMonth } from '../months';
 import { formatPoint, labelOf, LOCATION_TYPE_LABELS, RISK_LEVEL_LABELS } from '../people/labels';
 import { LinksTable } from '../people/LinksTable';
 import { Row } from '../people/Row';
+
+/** Warnings from the save that led here (e.g. a point outside every ward), passed in navigation state. */
+function warningsOf(state: unknown): string[] {
+  const warnings = (state as { warnings?: unknown } | null)?.warnings;
+  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === 'string') : [];
+}
 
 function RiskTag({ risk }: { risk: string }) {
   return <Tag colour={risk === 'HIGH' ? 'red' : risk === 'MEDIUM' ? 'orange' : 'green'}>{labelOf(RISK_LEVEL_LABELS, risk)}</Tag>;
@@ -22,6 +31,9 @@ function RiskTag({ risk }: { risk: string }) {
 /** One location of concern: where it is, its hot-spot reports over the last 12 months, and its links. */
 export function PlacePage({ me }: { me: SessionUserFragment }) {
   const { id = '' } = useParams();
+  const location = useLocation();
+  // Read once: the flash clears the navigation state straight away.
+  const [warnings] = useState(() => warningsOf(location.state));
   const range = useMemo(() => lastTwelveMonths(), []);
   const { data, error, refetch } = useQuery(IntelPlaceDocument, { variables: { id, range }, fetchPolicy: 'cache-and-network' });
   const place = data?.location;
@@ -55,11 +67,24 @@ export function PlacePage({ me }: { me: SessionUserFragment }) {
   }
 
   const reports = [...data.hotSpotReports].sort((a, b) => b.month.localeCompare(a.month));
+  const police = canRecordIntelligence(me.role);
+  const reportPath = (month: string) => `/intelligence/places/${place.id}/hot-spot-report?month=${month.slice(0, 7)}`;
   return (
     <>
       <BackLink to="/intelligence/places">Back to places</BackLink>
+      <Flash />
+      {warnings.map((w) => (
+        <WarningText key={w}>{w}</WarningText>
+      ))}
       <span className="govuk-caption-l">{labelOf(LOCATION_TYPE_LABELS, place.type)}</span>
       <h1 className="govuk-heading-l">{place.name}</h1>
+      {police ? (
+        <div className="govuk-button-group">
+          <ButtonLink to={`/intelligence/places/${place.id}/edit`}>Change details</ButtonLink>
+          <ButtonLink to={recordLinkPath('LOCATION', place.id)}>Record a link</ButtonLink>
+          <ButtonLink to={reportPath(thisMonth())}>Record a hot-spot report</ButtonLink>
+        </div>
+      ) : null}
 
       <h2 className="govuk-heading-m">Details</h2>
       <dl className="govuk-summary-list">
@@ -88,6 +113,18 @@ export function PlacePage({ me }: { me: SessionUserFragment }) {
             { header: 'Incidents', numeric: true, cell: (r) => String(r.incidents) },
             { header: 'Risk', cell: (r) => <RiskTag risk={r.riskLevel} /> },
             { header: 'Notes', cell: (r) => r.notes ?? '' },
+            ...(police
+              ? [
+                  {
+                    header: <span className="govuk-visually-hidden">Action</span>,
+                    cell: (r: (typeof reports)[number]) => (
+                      <Link className="govuk-link" to={reportPath(r.month)}>
+                        Correct<span className="govuk-visually-hidden"> the report for {formatMonth(r.month)}</span>
+                      </Link>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}

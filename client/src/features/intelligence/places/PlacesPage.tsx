@@ -6,11 +6,12 @@ import { Select, TextInput } from '../../../components/fields';
 import { LoadMore } from '../../../components/LoadMore';
 import { Loading } from '../../../components/Loading';
 import { QueryError } from '../../../components/QueryError';
-import { IntelPlacesDocument, type IntelPlaceRowFragment, type LocationsFilter } from '../../../gql/graphql';
+import { IntelPlacesDocument, type IntelPlaceRowFragment, type LocationsFilter, type SessionUserFragment } from '../../../gql/graphql';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { BackLink } from '../../admin/BackLink';
 import { labelOf, LOCATION_TYPE_LABELS, LOCATION_TYPES, type PlaceType } from '../people/labels';
 import { useLoadMore } from '../../../lib/useLoadMore';
+import { ButtonLink, canRecordIntelligence } from '../forms/common';
 
 const PAGE_SIZE = 50;
 
@@ -30,7 +31,7 @@ function isFiltered(f: Filters): boolean {
 }
 
 /** Locations of concern, by name. */
-export function PlacesPage() {
+export function PlacesPage({ me }: { me: SessionUserFragment }) {
   usePageTitle('Places');
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
@@ -62,6 +63,7 @@ export function PlacesPage() {
       <BackLink to="/intelligence">Back to intelligence</BackLink>
       <h1 className="govuk-heading-l">Places</h1>
       <p className="govuk-body">Locations of concern in the borough. Select a place to see its hot-spot reports and links.</p>
+      {canRecordIntelligence(me.role) ? <ButtonLink to="/intelligence/places/new">Add a place</ButtonLink> : null}
 
       <form className="app-filters" noValidate onSubmit={apply} aria-label="Filter places">
         <h2 className="govuk-heading-s">Filter places</h2>

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import { neighbourhoodOf, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from './graph';
-import './network.css';
+import { neighbourhoodOf, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from '../../../components/network/graph';
+import '../../../components/network/network.css';
 
 interface Props {
   graph: NetworkGraph;
@@ -16,8 +16,14 @@ interface Props {
 const FADED_NODE = '#dedede';
 const FADED_EDGE = '#ececec';
 
-/** The network drawn with WebGL (sigma); selection fades everything but the node and its neighbours. */
-export function NetworkCanvas({ graph, selectedNode, selectedEdge, onSelectNode, onSelectEdge, label }: Props) {
+/**
+ * The network drawn with WebGL (sigma); selection fades everything but the node and its neighbours.
+ * The graph is replaced as nodes are expanded, collapsed and focused on, often while the camera is
+ * still moving to the selected node, and the page may be left at any moment: a frame drawn after
+ * React has taken the container out of the page (and before the renderer is killed) finds it 0
+ * pixels wide, which sigma reports as an error unless told to allow it.
+ */
+export function GraphCanvas({ graph, selectedNode, selectedEdge, onSelectNode, onSelectEdge, label }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const sigma = useRef<Sigma<NodeAttributes, EdgeAttributes> | null>(null);
   const state = useRef({ selectedNode, selectedEdge, highlight: new Set<string>() });
@@ -32,6 +38,7 @@ export function NetworkCanvas({ graph, selectedNode, selectedEdge, onSelectNode,
     if (!el) return;
     const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, el, {
       enableEdgeEvents: true,
+      allowInvalidContainer: true,
       labelRenderedSizeThreshold: 8,
       labelFont: 'arial, sans-serif',
       labelSize: 13,
