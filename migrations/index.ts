@@ -1,3 +1,4 @@
+import { Meetings1795581615974 } from './1795581615974-Meetings.js';
 import { SavedViews1795580695875 } from './1795580695875-SavedViews.js';
 import { AgencyReturns1795580073161 } from './1795580073161-AgencyReturns.js';
 import { PoliceReference1795579628476 } from './1795579628476-PoliceReference.js';
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   PoliceReference1795579628476,
   AgencyReturns1795580073161,
   SavedViews1795580695875,
+  Meetings1795581615974,
 ];

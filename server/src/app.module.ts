@@ -17,6 +17,7 @@ import { GeographyModule } from './modules/geography/geography.module.js';
 import { IntelligenceModule } from './modules/intelligence/intelligence.module.js';
 import { ReturnsModule } from './modules/returns/returns.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+import { MeetingsModule } from './modules/meetings/meetings.module.js';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         IntelligenceModule,
         ReturnsModule,
         AnalyticsModule,
+        MeetingsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -8,3 +8,4 @@ export * from './import/young-people-csv.js';
 export * from './intelligence.js';
 export * from './returns.js';
 export * from './analytics.js';
+export * from './meetings.js';

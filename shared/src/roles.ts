@@ -84,7 +84,7 @@ export const AREAS: readonly Area[] = [
     label: 'Analysis',
     path: '/analysis',
     roles: ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE', 'AGENCY_LEAD'],
-    available: false,
+    available: true,
     summary: 'Victim-profile trends, themes and exports.',
   },
   {

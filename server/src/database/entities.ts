@@ -6,6 +6,7 @@ import { LinkEntity, LinkGradingEntity } from '../modules/intelligence/link.enti
 import { DisruptionActionEntity, PersonOfConcernEntity } from '../modules/intelligence/person-of-concern.entity.js';
 import { AgencyReturnEntity, AgencyReturnVersionEntity, ReturnFigureEntity, ReturnSettingsEntity, ReturnYoungPersonEntity } from '../modules/returns/return.entities.js';
 import { SavedViewEntity } from '../modules/analytics/saved-view.entity.js';
+import { ActionEntity, AgendaItemEntity, BlockageEntity, DecisionEntity, MeetingAttendanceEntity, MeetingEntity } from '../modules/meetings/meeting.entities.js';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { ImportJobEntity } from '../modules/imports/import-job.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
@@ -17,4 +18,4 @@ import { RiskAssessmentEntity } from '../modules/young-people/risk-assessment.en
 import { YoungPersonEntity } from '../modules/young-people/young-person.entity.js';
 
 /** Every TypeORM entity, registered as classes so the same list serves the app, the CLI and the tests. */
-export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity, YoungPersonEntity, RiskAssessmentEntity, ListMembershipEntity, MissingEpisodeEntity, ImportJobEntity, BoundaryEntity, LocationEntity, PersonOfConcernEntity, DisruptionActionEntity, LinkEntity, LinkGradingEntity, HotSpotReportEntity, PoliceReportEntity, AgencyReturnEntity, AgencyReturnVersionEntity, ReturnFigureEntity, ReturnYoungPersonEntity, ReturnSettingsEntity, SavedViewEntity];
+export const ENTITIES = [AgencyEntity, UserEntity, SessionEntity, SignInThrottleEntity, AuditEventEntity, YoungPersonEntity, RiskAssessmentEntity, ListMembershipEntity, MissingEpisodeEntity, ImportJobEntity, BoundaryEntity, LocationEntity, PersonOfConcernEntity, DisruptionActionEntity, LinkEntity, LinkGradingEntity, HotSpotReportEntity, PoliceReportEntity, AgencyReturnEntity, AgencyReturnVersionEntity, ReturnFigureEntity, ReturnYoungPersonEntity, ReturnSettingsEntity, SavedViewEntity, MeetingEntity, MeetingAttendanceEntity, AgendaItemEntity, DecisionEntity, ActionEntity, BlockageEntity];

@@ -122,9 +122,17 @@ export class ReturnsService {
     });
   }
 
+  /** Each period's deadline: counted back from its scheduled meeting (the month after), or from the usual meeting day. */
   private async deadlines(periods: string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     const rule = await this.settings(m);
-    return new Map(periods.map((p) => [p, deadlineFor(p, rule as DeadlineRule)]));
+    const meetings = await m.query<{ period: string; date: string }[]>(
+      `SELECT DISTINCT ON (month) to_char(month - interval '1 month', 'YYYY-MM') AS period, date::text
+       FROM (SELECT date_trunc('month', date)::date AS month, date FROM meeting WHERE status <> 'CANCELLED') s
+       WHERE to_char(month - interval '1 month', 'YYYY-MM') = ANY($1) ORDER BY month, date`,
+      [periods],
+    );
+    const meetingOf = new Map(meetings.map((x) => [x.period, x.date]));
+    return new Map(periods.map((p) => [p, deadlineFor(p, rule as DeadlineRule, meetingOf.get(p) ?? null)]));
   }
 
   // ---------- reading ----------

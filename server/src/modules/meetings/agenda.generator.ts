@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { AGENCY_KIND_LABELS, AGENDA_GENERATORS, RETURN_SECTION_LABELS, RETURN_SECTIONS, type AgendaGenerator as GeneratorKey } from '@mase/shared';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.js';
+import { AnalyticsService } from '../analytics/analytics.service.js';
+import { HotSpotsService } from '../intelligence/hot-spots.service.js';
+import { NetworkService } from '../intelligence/network.service.js';
+import { defaultMeetingDate } from '../returns/deadlines.js';
+import { ReturnsService } from '../returns/returns.service.js';
+import type { AgendaEntry, AgendaPerson } from './meeting.entities.js';
+
+export const longDate = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthOf = (d: string) => d.slice(0, 7);
+const monthBefore = (d: string) => {
+  const [y, m] = d.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+};
+const monthsBefore = (period: string, n: number) => {
+  const [y, m] = period.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1 - n, 1)).toISOString().slice(0, 7);
+};
+const RAG_WORD: Record<string, string> = { GREEN: 'Green', AMBER: 'Amber', RED: 'Red' };
+const STATUS_WORD: Record<string, string> = {
+  INTELLIGENCE_ONLY: 'intelligence only',
+  UNDER_INVESTIGATION: 'under investigation',
+  ARRESTED: 'arrested',
+  CHARGED: 'charged',
+  CONVICTED: 'convicted',
+  NFA: 'no further action',
+};
+const DISRUPTION_WORD: Record<string, string> = { CAWN: 'Child abduction warning notice', ORDER: 'Order', ARREST: 'Arrest', OTHER: 'Other disruption' };
+
+/** SQL for a young person as agendas show them. */
+const PERSON_SQL = `yp.id, yp.pseudonym, yp.reference, upper(left(yp.first_name, 1)) || '.' || upper(left(yp.last_name, 1)) || '.' AS initials`;
+type PersonRow = { id: string; pseudonym: string; reference: string; initials: string };
+const person = (r: PersonRow): AgendaPerson => ({ id: r.id, pseudonym: r.pseudonym, reference: r.reference, initials: r.initials });
+const ypEntry = (key: string, r: PersonRow, text: string, detail: string | null = null): AgendaEntry => ({ key, text, detail, youngPerson: person(r), link: { kind: 'YOUNG_PERSON', id: r.id } });
+const entry = (key: string, text: string, detail: string | null = null, link: AgendaEntry['link'] = null): AgendaEntry => ({ key, text, detail, youngPerson: null, link });
+
+/** The latest final screening of `yp` on or before $1, as a lateral join. */
+const LATEST = `LEFT JOIN LATERAL (
+  SELECT ra.final_score, ra.rag, ra.next_review_on, ra.assessed_on FROM risk_assessment ra
+  WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL' AND ra.assessed_on <= $1
+  ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1) la ON true`;
+const ON_LIST = `EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = yp.id AND lm.started_on <= $1 AND (lm.ended_on IS NULL OR lm.ended_on > $1))`;
+
+export interface AgendaContext {
+  meetingId: string;
+  /** The meeting's date. */
+  date: string;
+  /** The date of the meeting before it (or a month before, when there was none). */
+  since: string;
+}
+
+/**
+ * Builds each generated agenda item from the data as it stands: who is new to the list, whose score
+ * rose, people of concern, hot spots, themes, returns, blockages and actions carried forward. Young
+ * people are carried by reference, initials and pseudonym — never by name.
+ */
+@Injectable()
+export class AgendaGenerator {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly network: NetworkService,
+    private readonly hotSpots: HotSpotsService,
+    private readonly analytics: AnalyticsService,
+    private readonly returns: ReturnsService,
+  ) {}
+
+  async context(meetingId: string, date: string): Promise<AgendaContext> {
+    const [prev]: { date: string }[] = await this.dataSource.query(
+      `SELECT date::text FROM meeting WHERE date < $1 AND status <> 'CANCELLED' AND id <> $2 ORDER BY date DESC LIMIT 1`,
+      [date, meetingId],
+    );
+    const [y, m, d] = date.split('-').map(Number);
+    return { meetingId, date, since: prev?.date ?? new Date(Date.UTC(y, m - 2, d)).toISOString().slice(0, 10) };
+  }
+
+  async generate(actor: Actor, ctx: AgendaContext): Promise<Record<GeneratorKey, AgendaEntry[]>> {
+    const out = {} as Record<GeneratorKey, AgendaEntry[]>;
+    for (const g of AGENDA_GENERATORS) out[g.key] = await this.run(actor, g.key, ctx);
+    return out;
+  }
+
+  private async run(actor: Actor, key: GeneratorKey, ctx: AgendaContext): Promise<AgendaEntry[]> {
+    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query<T[]>(sql, params);
+    const { date, since } = ctx;
+    const period = monthBefore(date);
+    switch (key) {
+      case 'attendance': {
+        const rows = await q<{ id: string; name: string; status: string | null; representative: string | null }>(
+          `SELECT a.id, a.name, ma.status, ma.representative FROM agency a LEFT JOIN meeting_attendance ma ON ma.agency_id = a.id AND ma.meeting_id = $1 WHERE a.active ORDER BY a.name`,
+          [ctx.meetingId],
+        );
+        const word = { ATTENDED: 'Attending', APOLOGIES: 'Apologies', ABSENT: 'Absent' } as Record<string, string>;
+        return rows.map((r) => entry(`agency:${r.id}`, `${r.name}: ${r.status ? word[r.status] : 'Not yet recorded'}`, r.representative, { kind: 'AGENCY', id: r.id }));
+      }
+      case 'open_actions': {
+        const rows = await q<{ id: string; description: string; owner: string; agency: string; due_on: string; status: string; raised: string }>(
+          `SELECT ac.id, ac.description, ac.owner, a.name AS agency, ac.due_on::text, ac.status, m.date::text AS raised
+           FROM meeting_action ac JOIN agency a ON a.id = ac.owner_agency_id JOIN meeting m ON m.id = ac.meeting_id
+           WHERE ac.status IN ('OPEN', 'IN_PROGRESS') AND ac.meeting_id <> $2 AND m.date < $1
+           ORDER BY (ac.due_on < $1) DESC, ac.due_on, ac.created_at`,
+          [date, ctx.meetingId],
+        );
+        return rows.map((r) =>
+          entry(`action:${r.id}`, `${r.due_on < date ? 'Overdue: ' : ''}${r.description} — ${r.owner} (${r.agency}), due ${longDate(r.due_on)}`, `Raised ${longDate(r.raised)}; ${r.status === 'IN_PROGRESS' ? 'in progress' : 'open'}`, { kind: 'ACTION', id: r.id }),
+        );
+      }
+      case 'new_to_list': {
+        const rows = await q<PersonRow & { started_on: string; final_score: number | null; rag: string | null }>(
+          `SELECT ${PERSON_SQL}, lm.started_on::text, la.final_score, la.rag FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id ${LATEST}
+           WHERE lm.started_on > $2 AND lm.started_on <= $1 ORDER BY lm.started_on, yp.reference`,
+          [date, since],
+        );
+        return rows.map((r) => ypEntry(`yp:${r.id}`, r, `joined the list on ${longDate(r.started_on)}${r.final_score !== null ? `; score ${r.final_score} (${RAG_WORD[r.rag!]})` : ''}`));
+      }
+      case 'score_rose': {
+        const rows = await q<PersonRow & { assessed_on: string; final_score: number; prev: number }>(
+          `SELECT * FROM (
+             SELECT ${PERSON_SQL}, ra.assessed_on::text, ra.final_score,
+                    lag(ra.final_score) OVER (PARTITION BY ra.young_person_id ORDER BY ra.assessed_on, ra.created_at) AS prev
+             FROM risk_assessment ra JOIN young_person yp ON yp.id = ra.young_person_id WHERE ra.status = 'FINAL' AND ra.assessed_on <= $1
+           ) s WHERE s.assessed_on::date > $2 AND s.final_score > s.prev ORDER BY s.assessed_on, s.reference`,
+          [date, since],
+        );
+        return rows.map((r) => ypEntry(`yp:${r.id}:${r.assessed_on}`, r, `score rose from ${r.prev} to ${r.final_score} at the screening of ${longDate(r.assessed_on)}`));
+      }
+      case 'red':
+      case 'reviews_overdue':
+      case 'step_downs':
+      case 'cross_borough': {
+        const where = {
+          red: `la.final_score = 3`,
+          reviews_overdue: `la.next_review_on < $1`,
+          step_downs: `la.final_score = 0`,
+          cross_borough: `yp.legal_status LIKE 'LOOKED_AFTER%' AND yp.placement_type IN ('PLACED_IN', 'PLACED_OUT')`,
+        }[key];
+        const rows = await q<PersonRow & { final_score: number | null; next_review_on: string | null; assessed_on: string | null; placement_type: string; placement_borough: string | null }>(
+          `SELECT ${PERSON_SQL}, la.final_score, la.next_review_on::text, la.assessed_on::text, yp.placement_type, yp.placement_borough
+           FROM young_person yp ${LATEST} WHERE ${ON_LIST} AND ${where} ORDER BY yp.reference`,
+          [date],
+        );
+        return rows.map((r) =>
+          ypEntry(
+            `yp:${r.id}`,
+            r,
+            key === 'red'
+              ? `score 3 at the screening of ${longDate(r.assessed_on!)}`
+              : key === 'reviews_overdue'
+                ? `review was due on ${longDate(r.next_review_on!)}`
+                : key === 'step_downs'
+                  ? `scored 0 at the screening of ${longDate(r.assessed_on!)}: consider stepping down`
+                  : `${r.placement_type === 'PLACED_IN' ? 'placed in the borough by' : 'placed out of the borough, in'} ${r.placement_borough ?? 'another borough'}`,
+          ),
+        );
+      }
+      case 'unscreened': {
+        const flags = (await this.returns.flags()).filter((f) => f.period <= monthOf(date));
+        const people = new Map(
+          (await q<PersonRow>(`SELECT ${PERSON_SQL} FROM young_person yp WHERE yp.id = ANY($1::uuid[])`, [flags.map((f) => f.youngPersonId).filter(Boolean)])).map((r) => [r.id, person(r)]),
+        );
+        return flags.map((f) => ({
+          ...entry(
+            `flag:${f.agency.id}:${f.reference}`,
+            `named by ${f.agency.name} in its ${f.period} return: ${f.reason === 'NOT_RECORDED' ? 'not recorded in MASE Hub' : 'recorded but not on the list or screened since'}`,
+            f.involvement === 'EXPERIENCING' ? 'Agency says: experiencing CSE' : 'Agency says: at risk of CSE',
+            f.youngPersonId ? { kind: 'YOUNG_PERSON', id: f.youngPersonId } : null,
+          ),
+          youngPerson: f.youngPersonId ? (people.get(f.youngPersonId) ?? null) : null,
+          caseReference: f.youngPersonId ? null : f.reference,
+        }));
+      }
+      case 'people_of_concern': {
+        const rows = await q<{ id: string; police_reference: string | null; label: string; status: string; category: string; created_at: string; is_new: boolean }>(
+          `SELECT p.id, p.police_reference, coalesce(nullif(concat_ws(' ', p.first_name, p.last_name), ''), p.aliases[1], 'Unnamed') AS label, p.status, p.category,
+                  p.created_at::text, p.created_at > $2::date + 1 AS is_new
+           FROM person_of_concern p WHERE (p.created_at > $2::date + 1 OR p.updated_at > $2::date + 1) AND p.created_at < $1::date + 1
+           ORDER BY p.created_at`,
+          [date, since],
+        );
+        return rows.map((r) =>
+          entry(`poc:${r.id}`, `${r.police_reference ?? 'No police reference'}: ${r.is_new ? 'new' : 'changed'}, now ${STATUS_WORD[r.status] ?? r.status}`, r.label, { kind: 'PERSON_OF_CONCERN', id: r.id }),
+        );
+      }
+      case 'disruptions': {
+        const rows = await q<{ id: string; type: string; date: string; poc: string; police_reference: string | null; label: string }>(
+          `SELECT d.id, d.type, d.date::text, p.id AS poc, p.police_reference, coalesce(nullif(concat_ws(' ', p.first_name, p.last_name), ''), p.aliases[1], 'Unnamed') AS label
+           FROM disruption_action d JOIN person_of_concern p ON p.id = d.person_of_concern_id WHERE d.date > $2 AND d.date <= $1 ORDER BY d.date`,
+          [date, since],
+        );
+        return rows.map((r) => entry(`disruption:${r.id}`, `${DISRUPTION_WORD[r.type] ?? r.type} on ${longDate(r.date)}: ${r.police_reference ?? 'no police reference'}`, r.label, { kind: 'PERSON_OF_CONCERN', id: r.poc }));
+      }
+      case 'complex_groups': {
+        const groups = await this.network.complexAbuseGroups({ lastSeenTo: date });
+        return groups.map((g) => {
+          const count = (k: string) => g.members.filter((m) => m.kind === k).length;
+          const key = g.members
+            .filter((m) => m.kind !== 'LOCATION')
+            .map((m) => m.id)
+            .sort()
+            .join(',');
+          return entry(`group:${key}`, `${count('YOUNG_PERSON')} young people, ${count('PERSON_OF_CONCERN')} people of concern and ${count('LOCATION')} places connected: ${g.recommendation.toLowerCase()}`, g.reasons.join('; '));
+        });
+      }
+      case 'hot_spots': {
+        const map = await this.hotSpots.map({ from: monthsBefore(period, 2), to: period });
+        const wards = new Map(map.wards.map((w) => [w.wardId, w.name]));
+        return map.locations
+          .filter((l) => l.isNew || l.persistent)
+          .map((l) =>
+            entry(
+              `place:${l.locationId}`,
+              `${l.name}${l.wardId ? ` (${wards.get(l.wardId)})` : ''}: ${l.isNew ? 'new' : 'persistent'} hot spot, ${l.incidents} incidents and ${l.sightings} sightings in three months, ${l.highestRisk.toLowerCase()} risk`,
+              null,
+              { kind: 'PLACE', id: l.locationId },
+            ),
+          );
+      }
+      case 'themes': {
+        const t = await this.analytics.themes({ ...actor, role: 'ANALYST' }, period);
+        return t.themes.map((x) => entry(`theme:${x.kind}:${x.title}`, x.title, `${x.detail}. ${x.test}${x.pValue !== null ? `; p = ${x.pValue < 0.0001 ? x.pValue.toExponential(1) : x.pValue.toFixed(4)}` : ''}`));
+      }
+      case 'returns': {
+        const c = await this.returns.compliance({ from: period, to: period });
+        const word: Record<string, string> = { ON_TIME: 'received on time', LATE: 'received late', RETURNED: 'returned for correction', MISSING: 'missing', DUE: 'not yet due' };
+        const totals = await this.returns.totals({ ...actor, role: 'ANALYST' }, { from: period, to: period }, null);
+        const bySection = RETURN_SECTIONS.map((s) => ({ s, total: totals.byMeasure.filter((m) => m.section === s).reduce((a, m) => a + m.total, 0) }));
+        return [
+          ...c.rows.map((r) => entry(`return:${r.agency.id}`, `${r.agency.name}: ${word[r.cells[0].state]}`, AGENCY_KIND_LABELS[r.agency.kind], r.cells[0].returnId ? { kind: 'RETURN', id: r.cells[0].returnId } : null)),
+          ...bySection.map((x) => entry(`total:${x.s}`, `${RETURN_SECTION_LABELS[x.s]}: ${x.total} in ${period} across the returns received`)),
+        ];
+      }
+      case 'blockages': {
+        const floor = await q<{ id: string; description: string; agency: string | null; raised: string }>(
+          `SELECT b.id, b.description, a.name AS agency, m.date::text AS raised FROM meeting_blockage b JOIN meeting m ON m.id = b.meeting_id LEFT JOIN agency a ON a.id = b.agency_id
+           WHERE b.status = 'OPEN' AND b.created_at < $1::date + 1 ORDER BY b.created_at`,
+          [date],
+        );
+        const fromReturns = await q<{ id: string; agency: string; blockage: string; i: number }>(
+          `SELECT r.id, a.name AS agency, b.value AS blockage, b.i::int FROM agency_return r JOIN agency a ON a.id = r.agency_id, jsonb_array_elements_text(r.content -> 'blockages') WITH ORDINALITY AS b(value, i)
+           WHERE r.period = $1 AND r.status IN ('SUBMITTED', 'ACCEPTED') ORDER BY a.name`,
+          [`${period}-01`],
+        );
+        return [
+          ...floor.map((b) => entry(`blockage:${b.id}`, `${b.description}${b.agency ? ` (${b.agency})` : ''}`, `Raised at the meeting of ${longDate(b.raised)}; still open`)),
+          ...fromReturns.map((b) => entry(`return-blockage:${b.id}:${b.i}`, `${b.blockage} (${b.agency})`, `From the ${period} return`, { kind: 'RETURN', id: b.id })),
+        ];
+      }
+      case 'next_meeting': {
+        const [next]: { date: string }[] = await q(`SELECT date::text FROM meeting WHERE date > $1 AND status <> 'CANCELLED' ORDER BY date LIMIT 1`, [date]);
+        const settings = await this.returns.settings();
+        const nextDate = next?.date ?? defaultMeetingDate(monthOf(date), settings);
+        return [entry('next', `Next meeting: ${longDate(nextDate)}${next ? '' : ' (the usual day; not yet scheduled)'}`)];
+      }
+    }
+  }
+}
