@@ -120,7 +120,7 @@ export function checkReturn(kind: AgencyKind, c: ReturnContent, complete: boolea
   if (complete) {
     for (const key of RETURN_TEMPLATES[kind]) {
       const m = c.measures.find((x) => x.key === key);
-      if (!m || m.value === null) out.push({ field: `measures.${key}`, message: `Enter ${MEASURE_BY_KEY.get(key)!.label.toLowerCase()} (0 if none)` });
+      if (!m || m.value === null) out.push({ field: `measures.${key}`, message: `${MEASURE_BY_KEY.get(key)!.label}: enter a number (0 if none)` });
     }
     if (!c.outcomes?.trim()) out.push({ field: 'outcomes', message: 'Describe the outcomes of your work this month (write “None” if there are none)' });
   }

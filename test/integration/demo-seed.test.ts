@@ -161,4 +161,24 @@ describe('the demo intelligence', () => {
     const flagged = await one<{ n: string }>(`SELECT count(*) AS n FROM agency_return_young_person WHERE reference = 'HLTH-90417' AND young_person_id IS NULL`);
     expect(Number(flagged.n)).toBe(1);
   });
+
+  it('has the panel’s recent meetings, made by the product: agendas issued, decisions, actions, minutes approved but the latest, and the next one planned', async () => {
+    const rows: { status: string; items: string; decisions: string; open: string }[] = await t.ds.query(`
+      SELECT m.status, (SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id) AS items,
+             (SELECT count(*) FROM meeting_decision d WHERE d.meeting_id = m.id) AS decisions,
+             (SELECT count(*) FROM meeting_action a WHERE a.meeting_id = m.id AND a.status IN ('OPEN', 'IN_PROGRESS')) AS open
+      FROM meeting m ORDER BY m.date`);
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    const past = rows.filter((r) => r.status !== 'PLANNED');
+    expect(past.slice(0, -1).every((r) => r.status === 'MINUTES_APPROVED')).toBe(true);
+    expect(past[past.length - 1].status).toBe('HELD');
+    expect(rows[rows.length - 1].status).toBe('PLANNED');
+    expect(past.every((r) => Number(r.items) >= 17)).toBe(true);
+    expect(past.some((r) => Number(r.decisions) > 0)).toBe(true);
+    expect(past.slice(-2).every((r) => Number(r.open) === 2)).toBe(true);
+    expect(past.slice(0, -2).every((r) => Number(r.open) === 0)).toBe(true);
+    const names: { first_name: string; last_name: string }[] = await t.ds.query(`SELECT first_name, last_name FROM young_person`);
+    const agendas = JSON.stringify(await t.ds.query(`SELECT entries FROM agenda_item`));
+    expect(names.some((n) => agendas.includes(`${n.first_name} ${n.last_name}`))).toBe(false);
+  });
 });

@@ -336,9 +336,9 @@ describe('a return uploaded as CSV', () => {
       [5, 'Item', 'Staff trained in CSE awareness is also on line 2'],
       [7, 'Detail', 'No place called "Nowhere Known" is recorded'],
       [11, 'Section', '"Weather" is not a section: use Measure, Locality, Peer group, Gang, Young person, Outcomes or Blockage'],
-      [null, 'Section', 'Enter tenancy or licensing enforcement actions (0 if none) (add a row for it)'],
-      [null, 'Section', 'Enter other disruption actions (0 if none) (add a row for it)'],
-      [null, 'Section', 'Enter referrals to children’s social care (0 if none) (add a row for it)'],
+      [null, 'Section', 'Tenancy or licensing enforcement actions: enter a number (0 if none) (add a row for it)'],
+      [null, 'Section', 'Other disruption actions: enter a number (0 if none) (add a row for it)'],
+      [null, 'Section', 'Referrals to children’s social care: enter a number (0 if none) (add a row for it)'],
     ]);
     expect(p.content.localities[0].placeName).toBe('Canal Steps');
     expect(p.content.blockages).toEqual(['Landlord will not share CCTV']);

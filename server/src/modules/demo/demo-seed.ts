@@ -10,6 +10,7 @@ import { BoundaryEntity } from '../geography/boundary.entity.js';
 import { seedDemoGeography } from './demo-geography.js';
 import { seedDemoIntelligence } from './demo-intelligence.js';
 import { seedDemoReturns } from './demo-returns.js';
+import { seedDemoMeetings } from './demo-meetings.js';
 
 export interface SeedOptions {
   profile: 'demo';
@@ -31,6 +32,7 @@ export interface SeedSummary {
   hotSpotReports: number;
   policeReports: number;
   returns: number;
+  meetings: number;
 }
 
 /** True when the database holds no agencies and no users: a fresh install. */
@@ -46,7 +48,7 @@ export async function isEmpty(ds: DataSource): Promise<boolean> {
 export async function seedDemo(ds: DataSource, options: SeedOptions): Promise<SeedSummary> {
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2);
   const audit = new AuditService(ds);
-  return ds.transaction(async (m) => {
+  const summary = await ds.transaction(async (m) => {
     const agencies = m.getRepository(AgencyEntity);
     const users = m.getRepository(UserEntity);
     const byKind = new Map<string, AgencyEntity>();
@@ -114,4 +116,7 @@ export async function seedDemo(ds: DataSource, options: SeedOptions): Promise<Se
     });
     return { agencies: createdAgencies, users: createdUsers, ...geography, ...people, ...intelligence, ...returns };
   });
+  // Meetings are made by the product's own services, which read the data above once it is committed.
+  const meetings = options.cases !== false ? await seedDemoMeetings(ds, options.seed) : { meetings: 0 };
+  return { ...summary, ...meetings };
 }
