@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { projectRoot } from '../../server/src/database/project-root.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, type GqlClient } from '../support/gql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -251,7 +254,10 @@ describe('the meeting pack', () => {
     const res = await fetch(`${t.baseUrl}/files/meetings/${id}/pack.pdf`, { headers: { cookie: client.cookie! } });
     if (res.status !== 200) return { status: res.status, pages: [] };
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    const pdf = await getDocumentProxy(new Uint8Array(await res.arrayBuffer()));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    mkdirSync(joinPath(projectRoot(), 'artifacts'), { recursive: true });
+    writeFileSync(joinPath(projectRoot(), 'artifacts', `meeting-pack-${client === coChair ? 'co-chair' : client === analyst ? 'analyst' : 'other'}.pdf`), bytes);
+    const pdf = await getDocumentProxy(bytes);
     const { text } = await extractText(pdf, { mergePages: false });
     return { status: 200, pages: text };
   }

@@ -281,3 +281,29 @@ describe('missing episodes, chronology and the list on a date', () => {
     expect(nfa.errors?.[0].extensions?.fields).toEqual([{ field: 'reason', message: 'Give the reason for no further action' }]);
   });
 });
+
+describe('opening a record the user has no link to', () => {
+  it('asks for a reason, kept in the audit event, when nothing in the last year connects the user to the young person', async () => {
+    const t2 = t;
+    const [{ id: creator }]: { id: string }[] = await t2.ds.query(`SELECT id FROM app_user WHERE role = 'COORDINATOR' LIMIT 1`);
+    const [{ id }]: { id: string }[] = await t2.ds.query(
+      `INSERT INTO young_person (pseudonym, reference, first_name, last_name, first_name_key, last_name_key, date_of_birth, gender, ethnicity, legal_status, education_status, presentation, created_by, version, created_at)
+       VALUES ('YP-OLDREC01', 'MOS-OLD-1', 'Olive', 'Archive', 'olive', 'archive', '2005-01-01', 'FEMALE', 'WHITE_BRITISH', 'CARE_LEAVER', 'NEET', 'CSE', $1, 1, now() - interval '3 years') RETURNING id`,
+      [creator],
+    );
+    const coordinator = await t2.as('COORDINATOR');
+    const Q = `query($id: ID!, $r: String) { youngPerson(id: $id, reason: $r) { id identity { firstName } } }`;
+    const refused = await coordinator.gql(Q, { id });
+    expect(codeOf(refused)).toBe('REASON_REQUIRED');
+    expect(refused.errors?.[0].message).toMatch(/Say why you need to open their record/);
+    const opened = await coordinator.ok<{ youngPerson: { identity: { firstName: string } } }>(Q, { id, r: 'Subject access request from the young person' });
+    expect(opened.youngPerson.identity.firstName).toBe('Olive');
+    const [audit]: { reason: string; details: { justified: boolean } }[] = await t2.ds.query(
+      `SELECT reason, details FROM audit_event WHERE action = 'young_person.viewed' AND entity_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [id],
+    );
+    expect(audit).toEqual({ reason: 'Subject access request from the young person', details: { identifiable: true, justified: true } });
+    // The analyst sees pseudonyms only, so no reason is asked.
+    expect((await (await t2.as('ANALYST')).gql(`query($id: ID!) { youngPerson(id: $id) { pseudonym } }`, { id })).errors).toBeUndefined();
+  });
+});

@@ -2,7 +2,8 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@mase/shared';
+import { AREAS, type Role } from '@mase/shared';
+import { NotAvailableYet } from '../components/NotAvailableYet';
 import type { SessionUserFragment } from '../gql/graphql';
 import { AppFrame } from './AppFrame';
 import { AppRoutes } from './AppRoutes';
@@ -43,7 +44,8 @@ describe('navigation and access by role', () => {
   it('never offers an agency lead the list or intelligence', () => {
     renderAt('/', 'AGENCY_LEAD');
     expect(navLinks()).toEqual(['Home', 'Agency returns', 'Analysis', 'Meetings']);
-    expect(screen.getAllByText('Not available yet').length).toBe(3);
+    // Agency returns, analysis and meetings are all live.
+    expect(screen.queryAllByText('Not available yet').length).toBe(0);
   });
 
   it('refuses a page the role may not use', () => {
@@ -52,11 +54,18 @@ describe('navigation and access by role', () => {
   });
 
   it('says plainly that an area is not built yet, and shows nothing from it', () => {
-    renderAt('/analysis', 'POLICE');
-    expect(screen.getByRole('heading', { level: 1, name: 'Analysis' })).toBeTruthy();
+    const area = { ...AREAS.find((a) => a.key === 'meetings')!, available: false };
+    render(<NotAvailableYet area={area} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Meetings' })).toBeTruthy();
     expect(screen.getByText('This part of MASE Hub is not available yet, so nothing is shown here.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
-    const current = within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Analysis' });
+  });
+
+  it('opens the meetings, loaded when first visited, with Meetings as the current page', async () => {
+    renderAt('/meetings', 'POLICE');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Meetings' })).toBeTruthy();
+    expect(screen.queryByText('This part of MASE Hub is not available yet, so nothing is shown here.')).toBeNull();
+    const current = within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Meetings' });
     expect(current.getAttribute('aria-current')).toBe('page');
   });
 

@@ -13,7 +13,13 @@ import { UserPage } from '../features/admin/users/UserPage';
 import { UsersPage } from '../features/admin/users/UsersPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { HomePage } from '../features/home/HomePage';
+import { HotSpotReportPage } from '../features/intelligence/forms/HotSpotReportPage';
+import { EditPersonOfConcernPage, NewPersonOfConcernPage } from '../features/intelligence/forms/PersonOfConcernForm';
+import { EditPlacePage, NewPlacePage } from '../features/intelligence/forms/PlaceForm';
+import { PoliceReportPage } from '../features/intelligence/forms/PoliceReportPage';
+import { RecordLinkPage } from '../features/intelligence/forms/RecordLinkPage';
 import { IntelligencePage } from '../features/intelligence/IntelligencePage';
+import { IntelligenceImportPage } from '../features/intelligence/import/IntelligenceImportPage';
 import { PeopleOfConcernPage } from '../features/intelligence/people/PeopleOfConcernPage';
 import { PersonOfConcernPage } from '../features/intelligence/people/PersonOfConcernPage';
 import { PlacePage } from '../features/intelligence/places/PlacePage';
@@ -31,6 +37,16 @@ import { AccessDeniedPage, NotFoundPage } from './pages';
 // The map and the network bring Leaflet and sigma: load them only when opened.
 const HotSpotMapPage = lazy(() => import('../features/intelligence/HotSpotMapPage').then((m) => ({ default: m.HotSpotMapPage })));
 const NetworkPage = lazy(() => import('../features/intelligence/NetworkPage').then((m) => ({ default: m.NetworkPage })));
+// The returns pages (and the charts of their totals) load when first opened.
+const ReturnsPage = lazy(() => import('../features/returns/ReturnsPage').then((m) => ({ default: m.ReturnsPage })));
+const ReturnPeriodPage = lazy(() => import('../features/returns/ReturnPeriodPage').then((m) => ({ default: m.ReturnPeriodPage })));
+const ReturnViewPage = lazy(() => import('../features/returns/ReturnViewPage').then((m) => ({ default: m.ReturnViewPage })));
+// The analysis pages bring Recharts: load them only when opened.
+const AnalysisPage = lazy(() => import('../features/analysis/AnalysisPage').then((m) => ({ default: m.AnalysisPage })));
+const TrendsPage = lazy(() => import('../features/analysis/TrendsPage').then((m) => ({ default: m.TrendsPage })));
+// The meetings pages load when first opened.
+const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading what="Loading the page" />}>{children}</Suspense>;
@@ -67,11 +83,20 @@ export function AppRoutes({ me }: { me: SessionUserFragment }) {
       <Route path="/list/reviews" element={guard('list', <ReviewsDuePage me={me} />)} />
       <Route path="/list/:id" element={guard('list', <YoungPersonPage me={me} />)} />
       <Route path="/list/:id/assess" element={guard('list', <AssessPage me={me} />)} />
-      <Route path="/intelligence" element={guard('intelligence', <IntelligencePage />)} />
-      <Route path="/intelligence/people" element={guard('intelligence', <PeopleOfConcernPage />)} />
+      <Route path="/intelligence" element={guard('intelligence', <IntelligencePage me={me} />)} />
+      <Route path="/intelligence/people" element={guard('intelligence', <PeopleOfConcernPage me={me} />)} />
+      <Route path="/intelligence/people/new" element={guard('intelligence', <NewPersonOfConcernPage me={me} />)} />
       <Route path="/intelligence/people/:id" element={guard('intelligence', <PersonOfConcernPage me={me} />)} />
-      <Route path="/intelligence/places" element={guard('intelligence', <PlacesPage />)} />
+      <Route path="/intelligence/people/:id/edit" element={guard('intelligence', <EditPersonOfConcernPage me={me} />)} />
+      <Route path="/intelligence/places" element={guard('intelligence', <PlacesPage me={me} />)} />
+      <Route path="/intelligence/places/new" element={guard('intelligence', <NewPlacePage me={me} />)} />
       <Route path="/intelligence/places/:id" element={guard('intelligence', <PlacePage me={me} />)} />
+      <Route path="/intelligence/places/:id/edit" element={guard('intelligence', <EditPlacePage me={me} />)} />
+      <Route path="/intelligence/places/:id/hot-spot-report" element={guard('intelligence', <HotSpotReportPage me={me} />)} />
+      <Route path="/intelligence/links/new" element={guard('intelligence', <RecordLinkPage me={me} />)} />
+      <Route path="/intelligence/police-report" element={guard('intelligence', <PoliceReportPage me={me} />)} />
+      <Route path="/intelligence/import/links" element={guard('intelligence', <IntelligenceImportPage me={me} kind="links" />)} />
+      <Route path="/intelligence/import/hot-spot-reports" element={guard('intelligence', <IntelligenceImportPage me={me} kind="hot-spot-reports" />)} />
       <Route
         path="/intelligence/map"
         element={guard(
@@ -90,9 +115,69 @@ export function AppRoutes({ me }: { me: SessionUserFragment }) {
           </Lazy>,
         )}
       />
-      <Route path="/returns/*" element={guard('returns')} />
-      <Route path="/analysis/*" element={guard('analysis')} />
-      <Route path="/meetings/*" element={guard('meetings')} />
+      <Route
+        path="/returns"
+        element={guard(
+          'returns',
+          <Lazy>
+            <ReturnsPage me={me} />
+          </Lazy>,
+        )}
+      />
+      <Route
+        path="/returns/view/:id"
+        element={guard(
+          'returns',
+          <Lazy>
+            <ReturnViewPage me={me} />
+          </Lazy>,
+        )}
+      />
+      <Route
+        path="/returns/:period"
+        element={guard(
+          'returns',
+          <Lazy>
+            <ReturnPeriodPage me={me} />
+          </Lazy>,
+        )}
+      />
+      <Route
+        path="/analysis"
+        element={guard(
+          'analysis',
+          <Lazy>
+            <AnalysisPage me={me} />
+          </Lazy>,
+        )}
+      />
+      <Route
+        path="/analysis/trends"
+        element={guard(
+          'analysis',
+          <Lazy>
+            <TrendsPage me={me} />
+          </Lazy>,
+        )}
+      />
+      <Route
+        path="/meetings"
+        element={guard(
+          'meetings',
+          <Lazy>
+            <MeetingsPage me={me} />
+          </Lazy>,
+        )}
+      />
+      <Route
+        path="/meetings/:id"
+        element={guard(
+          'meetings',
+          <Lazy>
+            <MeetingPage me={me} />
+          </Lazy>,
+        )}
+      />
       <Route path="/admin/users" element={guard('users', <UsersPage />)} />
       <Route path="/admin/users/new" element={guard('users', <CreateUserPage />)} />
       <Route path="/admin/users/:id" element={guard('users', <UserPage me={me} />)} />

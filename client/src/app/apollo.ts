@@ -61,6 +61,8 @@ export function createApolloClient(): ApolloClient {
             users: appendPages(['filter']),
             auditEvents: appendPages(['filter']),
             youngPeople: appendPages(['filter', 'sort']),
+            // The reason given to open a record is not part of the record.
+            youngPerson: { keyArgs: ['id'] },
             peopleOfConcern: appendPages(['filter']),
             locations: appendPages(['filter']),
             links: appendPages(['filter']),

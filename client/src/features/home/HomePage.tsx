@@ -4,8 +4,10 @@ import { Flash } from '../../components/Flash';
 import { Tag } from '../../components/Tag';
 import type { SessionUserFragment } from '../../gql/graphql';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { HomeMeetingsPanel } from '../meetings/HomeMeetingsPanel';
+import { HomeReturnsPanel } from '../returns/HomeReturnsPanel';
 
-/** Each role's home page: who you are here and the areas you may use. */
+/** Each role's home page: who you are here, what needs doing about the monthly returns and meetings, and the areas you may use. */
 export function HomePage({ me }: { me: SessionUserFragment }) {
   usePageTitle('Home');
   const areas = areasFor(me.role).filter((a) => a.key !== 'home');
@@ -18,6 +20,8 @@ export function HomePage({ me }: { me: SessionUserFragment }) {
           <h1 className="govuk-heading-xl">Welcome, {me.name}</h1>
           <p className="govuk-body-l">{ROLE_DESCRIPTIONS[me.role]}</p>
           {me.agency ? <p className="govuk-body">Agency: {me.agency.name}</p> : null}
+          <HomeReturnsPanel me={me} />
+          <HomeMeetingsPanel me={me} />
         </div>
       </div>
 

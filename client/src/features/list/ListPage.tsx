@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   AGE_BAND_LABELS,
   AGE_BANDS,
   CSE_MODEL_LABELS,
   CSE_MODELS,
+  GENDER_LABELS,
+  GENDERS,
   LEGAL_STATUS_LABELS,
   LEGAL_STATUSES,
   PLACEMENT_TYPE_LABELS,
@@ -13,6 +15,7 @@ import {
   RAGS,
   type AgeBand,
   type CseModel,
+  type Gender,
   type LegalStatus,
   type PlacementType,
   type Rag,
@@ -25,7 +28,7 @@ import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
 import { YoungPeopleDocument, type SessionUserFragment, type YoungPeopleFilter, type YoungPeopleSort, type YoungPersonRowFragment } from '../../gql/graphql';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { canIdentify, Checkboxes, choicesOf, isKeeper, Overdue, RAG_LABELS, RagTag, formatDay } from './common';
+import { canIdentify, Checkboxes, choicesOf, isDay, isKeeper, Overdue, RAG_LABELS, RagTag, formatDay } from './common';
 import { useLoadMore } from '../../lib/useLoadMore';
 
 const PAGE_SIZE = 50;
@@ -39,12 +42,52 @@ export interface ListFilters {
   ageBand: AgeBand[];
   legalStatus: LegalStatus[];
   placementType: PlacementType[];
+  gender: Gender[];
+  /** Home wards (set from the analysis dashboard's address). */
+  ward: string[];
   /** 'on' (default), 'off' or 'all'. */
   onList: string;
+  /** Those on the list on this past date (yyyy-mm-dd), screenings as they were then; overrides onList. */
+  onListOn: string;
   sort: YoungPeopleSort;
 }
 
-export const NO_FILTERS: ListFilters = { search: '', rag: [], score: [], review: '', model: [], ageBand: [], legalStatus: [], placementType: [], onList: 'on', sort: 'SCORE' };
+export const NO_FILTERS: ListFilters = {
+  search: '',
+  rag: [],
+  score: [],
+  review: '',
+  model: [],
+  ageBand: [],
+  legalStatus: [],
+  placementType: [],
+  gender: [],
+  ward: [],
+  onList: 'on',
+  onListOn: '',
+  sort: 'SCORE',
+};
+
+/**
+ * Filters given in the address, e.g. /list?onListOn=2026-03-31&rag=RED&gender=FEMALE (how the
+ * analysis dashboard opens the young people behind a count). Unknown values are ignored.
+ */
+export function listFiltersFromUrl(params: URLSearchParams): ListFilters {
+  const pick = <T extends string>(key: string, allowed: readonly T[]): T[] => params.getAll(key).filter((v): v is T => (allowed as readonly string[]).includes(v));
+  const onListOn = params.get('onListOn') ?? '';
+  return {
+    ...NO_FILTERS,
+    rag: pick('rag', RAGS),
+    score: pick('score', ['0', '1', '2', '3']),
+    ageBand: pick('ageBand', AGE_BANDS),
+    legalStatus: pick('legalStatus', LEGAL_STATUSES),
+    placementType: pick('placementType', PLACEMENT_TYPES),
+    model: pick('model', CSE_MODELS),
+    gender: pick('gender', GENDERS),
+    ward: params.getAll('ward').filter((w) => w.trim().length > 0 && w.length <= 100),
+    onListOn: isDay(onListOn) ? onListOn : '',
+  };
+}
 
 const orNull = <T,>(xs: T[]): T[] | null => (xs.length > 0 ? xs : null);
 
@@ -58,7 +101,10 @@ export function toFilter(f: ListFilters): YoungPeopleFilter {
     ageBand: orNull(f.ageBand),
     legalStatus: orNull(f.legalStatus),
     placementType: orNull(f.placementType),
+    gender: orNull(f.gender),
+    ward: orNull(f.ward),
     onList: f.onList === 'off' ? false : f.onList === 'all' ? null : true,
+    onListOn: f.onListOn || null,
   };
 }
 
@@ -70,8 +116,9 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
   usePageTitle('MASE list');
   const identify = canIdentify(me.role);
   const keeper = isKeeper(me.role);
-  const [draft, setDraft] = useState<ListFilters>(NO_FILTERS);
-  const [applied, setApplied] = useState<ListFilters>(NO_FILTERS);
+  const [params, setParams] = useSearchParams();
+  const [draft, setDraft] = useState<ListFilters>(() => listFiltersFromUrl(params));
+  const [applied, setApplied] = useState<ListFilters>(() => listFiltersFromUrl(params));
   const { data, error, loading, fetchMore, refetch } = useQuery(YoungPeopleDocument, {
     variables: { filter: toFilter(applied), page: { first: PAGE_SIZE }, sort: applied.sort, canIdentify: identify },
     fetchPolicy: 'cache-and-network',
@@ -88,6 +135,7 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
   function clear() {
     setDraft(NO_FILTERS);
     setApplied(NO_FILTERS);
+    if (params.toString()) setParams(new URLSearchParams(), { replace: true });
   }
 
 
@@ -182,6 +230,13 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
               onChange={(score) => setDraft({ ...draft, score })}
             />
             <Checkboxes
+              id="filter-gender"
+              legend="Gender"
+              choices={choicesOf(GENDERS, GENDER_LABELS)}
+              values={draft.gender}
+              onChange={(v) => setDraft({ ...draft, gender: v as Gender[] })}
+            />
+            <Checkboxes
               id="filter-age-band"
               legend="Age band"
               choices={choicesOf(AGE_BANDS, AGE_BAND_LABELS)}
@@ -211,6 +266,17 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
             />
           </div>
         </details>
+        {draft.onListOn || draft.ward.length ? (
+          <div className="govuk-inset-text" data-testid="list-filters-from-address">
+            {draft.onListOn ? (
+              <p className="govuk-body">
+                Showing young people who were on the list on <strong>{formatDay(draft.onListOn)}</strong>, with their RAG rating, score, models and age as
+                they were then. This replaces the list status.
+              </p>
+            ) : null}
+            {draft.ward.length ? <p className="govuk-body">Home ward: {draft.ward.join(', ')}</p> : null}
+          </div>
+        ) : null}
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button govuk-button--secondary">
             Apply filters

@@ -169,12 +169,40 @@ function EndMembershipForm({ youngPersonId, onDone }: { youngPersonId: string; o
   );
 }
 
+/** Asks why the user needs a record their work does not connect them to; the reason goes to the audit log. */
+function ReasonForm({ message, onGiven }: { message: string; onGiven: (reason: string) => void }) {
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const given = text.trim();
+    if (!given) return setProblem('Say why you need to open this record');
+    if (given.length > 1000) return setProblem('Keep the reason to 1000 characters or fewer');
+    setProblem(null);
+    onGiven(given);
+  }
+  return (
+    <>
+      <h1 className="govuk-heading-l">Why do you need this record?</h1>
+      <ErrorSummary items={problem ? [{ text: problem, href: '#access-reason' }] : []} />
+      <p className="govuk-body">{message}</p>
+      <form noValidate onSubmit={submit}>
+        <Textarea id="access-reason" label="Reason for opening the record" hint="For example, a subject access request, or a referral received today" value={text} onChange={setText} error={problem ?? undefined} />
+        <button type="submit" className="govuk-button">
+          Open the record
+        </button>
+      </form>
+    </>
+  );
+}
+
 export function YoungPersonPage({ me }: { me: SessionUserFragment }) {
   const { id = '' } = useParams();
   const identify = canIdentify(me.role);
   const keeper = isKeeper(me.role);
   const [ended, setEnded] = useState(false);
-  const { data, error, refetch } = useQuery(YoungPersonDetailDocument, { variables: { id, canIdentify: identify }, fetchPolicy: 'cache-and-network' });
+  const [reason, setReason] = useState<string | null>(null);
+  const { data, error, refetch } = useQuery(YoungPersonDetailDocument, { variables: { id, canIdentify: identify, reason }, fetchPolicy: 'cache-and-network' });
   const person = data?.youngPerson;
   usePageTitle(person ? displayName(person) : 'Young person');
   const reload = () => void refetch().catch(() => undefined);
@@ -184,7 +212,9 @@ export function YoungPersonPage({ me }: { me: SessionUserFragment }) {
       <>
         <BackLink to="/list">Back to the list</BackLink>
         {error ? (
-          hasErrorCode(error, 'NOT_FOUND') ? (
+          hasErrorCode(error, 'REASON_REQUIRED') ? (
+            <ReasonForm message={error.message} onGiven={setReason} />
+          ) : hasErrorCode(error, 'NOT_FOUND') ? (
             <>
               <h1 className="govuk-heading-l">Young person not found</h1>
               <p className="govuk-body">

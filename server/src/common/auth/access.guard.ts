@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@mase/shared';
 import { SessionService } from '../../modules/auth/session.service.js';
 import { appError, forbidden, unauthenticated } from '../graphql/errors.js';
-import { DURING_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
+import { DURING_MFA_SETUP_KEY, DURING_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
 import { requestOf } from './current-actor.decorator.js';
 
 /**
@@ -38,6 +38,10 @@ export class AccessGuard implements CanActivate {
     if (actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(DURING_PASSWORD_CHANGE_KEY, targets)) {
       const message = 'You must choose a new password before you can continue';
       throw isGraphql ? appError('PASSWORD_CHANGE_REQUIRED', message) : new ForbiddenException(message);
+    }
+    if (actor.mfaSetupRequired && !this.reflector.getAllAndOverride<boolean>(DURING_MFA_SETUP_KEY, targets)) {
+      const message = 'You must set up two-step verification before you can continue';
+      throw isGraphql ? appError('MFA_SETUP_REQUIRED', message) : new ForbiddenException(message);
     }
     if (!roles.includes(actor.role)) {
       throw isGraphql ? forbidden() : new ForbiddenException();

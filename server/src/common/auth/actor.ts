@@ -10,6 +10,8 @@ export interface Actor {
   agencyId: string | null;
   sessionId: string;
   mustChangePassword: boolean;
+  /** Their role must use two-step verification and they have not set it up: nothing else until they do. */
+  mfaSetupRequired?: boolean;
   ip: string | null;
 }
 

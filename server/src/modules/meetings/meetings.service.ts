@@ -438,8 +438,8 @@ export class MeetingsService {
       const meeting = await this.load(input.meetingId, m, true);
       this.recording(meeting);
       if (!input.youngPersonId && !input.agendaItemId) throw badInput([{ field: 'youngPersonId', message: 'Say which young person or agenda item the decision is about' }]);
-      if (input.youngPersonId && !(await m.query(`SELECT 1 FROM young_person WHERE id = $1`, [input.youngPersonId])).length) throw badInput([{ field: 'youngPersonId', message: 'No young person with this id is recorded' }]);
-      if (input.agendaItemId && !(await m.query(`SELECT 1 FROM agenda_item WHERE id = $1 AND meeting_id = $2`, [input.agendaItemId, meeting.id])).length) throw badInput([{ field: 'agendaItemId', message: 'That item is not on this meeting’s agenda' }]);
+      if (input.youngPersonId && !(await m.query<unknown[]>(`SELECT 1 FROM young_person WHERE id = $1`, [input.youngPersonId])).length) throw badInput([{ field: 'youngPersonId', message: 'No young person with this id is recorded' }]);
+      if (input.agendaItemId && !(await m.query<unknown[]>(`SELECT 1 FROM agenda_item WHERE id = $1 AND meeting_id = $2`, [input.agendaItemId, meeting.id])).length) throw badInput([{ field: 'agendaItemId', message: 'That item is not on this meeting’s agenda' }]);
       const repo = m.getRepository(DecisionEntity);
       const saved = await repo.save(repo.create({ meetingId: meeting.id, kind: input.kind, youngPersonId: input.youngPersonId ?? null, agendaItemId: input.agendaItemId ?? null, note: input.note?.trim() || null, recordedBy: actor.userId }));
       await this.audit.record(m, { action: 'meeting.decision_recorded', actor, entityType: 'meeting', entityId: meeting.id, details: { decisionId: saved.id, kind: saved.kind, youngPersonId: saved.youngPersonId } });

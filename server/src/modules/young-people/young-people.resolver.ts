@@ -56,8 +56,13 @@ export class YoungPeopleResolver {
   }
 
   @Query(() => YoungPersonEntity, { description: "One young person's record (the read is audited)" })
-  youngPerson(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, IdPipe) id: string): Promise<YoungPersonEntity> {
-    return this.people.get(actor, id);
+  youngPerson(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, IdPipe) id: string,
+    @Args('reason', { type: () => String, nullable: true, description: 'Why you are opening the record, when your work does not connect you to this young person (REASON_REQUIRED otherwise)' })
+    reason: string | null,
+  ): Promise<YoungPersonEntity> {
+    return this.people.get(actor, id, reason);
   }
 
   @Mutation(() => YoungPersonEntity)

@@ -3,7 +3,7 @@ import { ageOn, IDENTIFYING_ROLES } from '@mase/shared';
 import { randomInt } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
-import { assertNoProblems, conflict, notFound, problem, type FieldProblem } from '../../common/graphql/errors.js';
+import { appError, assertNoProblems, badInput, conflict, notFound, problem, type FieldProblem } from '../../common/graphql/errors.js';
 import { connection, decodeCursor, type Connection } from '../../common/graphql/pagination.js';
 import { AuditService, escapeLike } from '../audit/audit.service.js';
 import type { UpdateYoungPersonInput, YoungPeopleFilter, YoungPersonFields } from './dto/young-person.inputs.js';
@@ -144,17 +144,48 @@ export class YoungPeopleService {
     });
   }
 
-  /** One young person's record; the read is audited. */
-  async get(actor: Actor, id: string): Promise<YoungPersonEntity> {
+  /**
+   * Whether the user's work already connects them to this young person: recorded, on the list,
+   * missing or screened in the last year, on a meeting's agenda in the last year, named in a return
+   * in the last year, or (for the police) in the intelligence network.
+   */
+  private async linked(m: EntityManager, actor: Actor, id: string): Promise<boolean> {
+    const [row]: { linked: boolean }[] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM young_person WHERE id = $1 AND created_at > now() - interval '365 days')
+           OR EXISTS (SELECT 1 FROM list_membership WHERE young_person_id = $1 AND (ended_on IS NULL OR ended_on > current_date - 365))
+           OR EXISTS (SELECT 1 FROM missing_episode WHERE young_person_id = $1 AND started_at > now() - interval '365 days')
+           OR EXISTS (SELECT 1 FROM risk_assessment WHERE young_person_id = $1 AND assessed_on > current_date - 365)
+           OR EXISTS (SELECT 1 FROM agenda_item i JOIN meeting mt ON mt.id = i.meeting_id
+                      WHERE mt.date > current_date - 365 AND i.entries @> jsonb_build_array(jsonb_build_object('youngPerson', jsonb_build_object('id', $1::text))))
+           OR EXISTS (SELECT 1 FROM agency_return_young_person WHERE young_person_id = $1 AND period > current_date - 365)
+           OR ($2 AND EXISTS (SELECT 1 FROM link WHERE (a_kind = 'YOUNG_PERSON' AND a_id = $1) OR (b_kind = 'YOUNG_PERSON' AND b_id = $1))) AS linked`,
+      [id, actor.role === 'POLICE'],
+    );
+    return row.linked;
+  }
+
+  /**
+   * One young person's record; the read is audited. Opening the identifiable record of a young person
+   * the user's work does not connect them to needs a reason, kept with the audit event (DPA 2018 s.62).
+   */
+  async get(actor: Actor, id: string, reason?: string | null): Promise<YoungPersonEntity> {
     return this.dataSource.transaction(async (m) => {
       const yp = await m.getRepository(YoungPersonEntity).findOne({ where: { id } });
       if (!yp) throw notFound('The young person');
+      const identifiable = canIdentify(actor);
+      const given = reason?.trim() || null;
+      const linked = !identifiable || (await this.linked(m, actor, id));
+      if (!linked && !given) {
+        throw appError('REASON_REQUIRED', 'This young person is not on the list or on an agenda you hold. Say why you need to open their record: the reason is kept in the audit log.');
+      }
+      if (given && given.length > 1000) throw badInput([{ field: 'reason', message: 'Keep the reason to 1000 characters or fewer' }]);
       await this.audit.record(m, {
         action: 'young_person.viewed',
         actor,
         entityType: 'young_person',
         entityId: id,
-        details: { identifiable: canIdentify(actor) },
+        reason: linked ? null : given,
+        details: { identifiable, justified: !linked },
       });
       return yp;
     });
