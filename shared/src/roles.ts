@@ -92,7 +92,7 @@ export const AREAS: readonly Area[] = [
     label: 'Meetings',
     path: '/meetings',
     roles: ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE', 'AGENCY_LEAD'],
-    available: false,
+    available: true,
     summary: 'Monthly MASE meetings: agendas, packs, decisions and actions.',
   },
   { key: 'users', label: 'Users', path: '/admin/users', roles: ['ADMIN'], available: true, summary: 'Create, disable and reset users.' },

@@ -291,3 +291,11 @@ describe('the meeting pack', () => {
     expect((await pdfText(coChair, planned.id)).status).toBe(409);
   });
 });
+
+describe('a meeting further ahead', () => {
+  it('gets its agenda from the last complete month', async () => {
+    const far = (await coChair.ok<{ scheduleMeeting: { id: string } }>(SCHEDULE, { i: { date: day(100) } })).scheduleMeeting.id;
+    const items = (await coChair.ok<{ generateAgenda: Item[] }>(GENERATE, { id: far })).generateAgenda;
+    expect(items.find((i) => i.generator === 'returns')!.entries.some((e) => e.text.includes(periodBefore))).toBe(true);
+  });
+});

@@ -85,7 +85,9 @@ export class AgendaGenerator {
   private async run(actor: Actor, key: GeneratorKey, ctx: AgendaContext): Promise<AgendaEntry[]> {
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query<T[]>(sql, params);
     const { date, since } = ctx;
-    const period = monthBefore(date);
+    // The month reported on: the one before the meeting, or the last complete month for a meeting further ahead.
+    const lastComplete = monthBefore(new Date().toISOString().slice(0, 10));
+    const period = monthBefore(date) > lastComplete ? lastComplete : monthBefore(date);
     switch (key) {
       case 'attendance': {
         const rows = await q<{ id: string; name: string; status: string | null; representative: string | null }>(
