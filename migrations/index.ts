@@ -1,3 +1,5 @@
+import { AddMfa1795582326005 } from './1795582326005-AddMfa.js';
+import { Retention1795582276315 } from './1795582276315-Retention.js';
 import { Meetings1795581615974 } from './1795581615974-Meetings.js';
 import { SavedViews1795580695875 } from './1795580695875-SavedViews.js';
 import { AgencyReturns1795580073161 } from './1795580073161-AgencyReturns.js';
@@ -26,4 +28,6 @@ export const MIGRATIONS: Function[] = [
   AgencyReturns1795580073161,
   SavedViews1795580695875,
   Meetings1795581615974,
+  Retention1795582276315,
+  AddMfa1795582326005,
 ];

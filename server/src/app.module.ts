@@ -18,6 +18,7 @@ import { IntelligenceModule } from './modules/intelligence/intelligence.module.j
 import { ReturnsModule } from './modules/returns/returns.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
+import { RetentionModule } from './modules/retention/retention.module.js';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         ReturnsModule,
         AnalyticsModule,
         MeetingsModule,
+        RetentionModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -1,3 +1,6 @@
+import { isRole, type Role } from '@mase/shared';
+import { createHash } from 'node:crypto';
+
 /** Every setting, read once from the environment. README's "Configuration" table lists them. */
 export interface AppConfig {
   production: boolean;
@@ -12,6 +15,10 @@ export interface AppConfig {
   clientDist: string | null;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Roles whose users must turn on two-step verification (TOTP) before they can do anything else. */
+  mfaRequiredRoles: readonly Role[];
+  /** 32 bytes: encrypts TOTP secrets at rest (AES-256-GCM) and keys the recovery-code hashes. */
+  mfaEncryptionKey: Buffer;
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -32,9 +39,45 @@ function bool(name: string, fallback: boolean): boolean {
   throw new Error(`${name} must be true or false (got "${raw}")`);
 }
 
+/** Roles that must use two-step verification when MFA_REQUIRED_ROLES is not set. */
+export const DEFAULT_MFA_REQUIRED_ROLES: { production: readonly Role[]; other: readonly Role[] } = {
+  production: ['ADMIN', 'CO_CHAIR'],
+  other: [],
+};
+
+/** `MFA_REQUIRED_ROLES`: a comma-separated list of roles, or `none`. */
+export function mfaRequiredRoles(raw: string | undefined, production: boolean): readonly Role[] {
+  if (raw === undefined || raw.trim() === '') return production ? DEFAULT_MFA_REQUIRED_ROLES.production : DEFAULT_MFA_REQUIRED_ROLES.other;
+  if (/^none$/i.test(raw.trim())) return [];
+  const roles = raw.split(',').map((r) => r.trim().toUpperCase()).filter(Boolean);
+  const wrong = roles.filter((r) => !isRole(r));
+  if (wrong.length) throw new Error(`MFA_REQUIRED_ROLES must list roles separated by commas, or be "none" (unknown: ${wrong.join(', ')})`);
+  return [...new Set(roles as Role[])];
+}
+
+/**
+ * `MFA_ENCRYPTION_KEY`: 32 random bytes as base64 or 64 hexadecimal digits (`openssl rand -base64 32`).
+ * Outside production a fixed development key is used when it is not set; production refuses to start.
+ */
+export function mfaEncryptionKey(raw: string | undefined, production: boolean): Buffer {
+  const value = raw?.trim();
+  if (!value) {
+    if (production) {
+      throw new Error('MFA_ENCRYPTION_KEY must be set in production: 32 random bytes as base64 or hex (for example: openssl rand -base64 32)');
+    }
+    return createHash('sha256').update('MASE Hub development key for two-step verification secrets: not for production', 'utf8').digest();
+  }
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (key.length !== 32 || (!/^[0-9a-f]{64}$/i.test(value) && key.toString('base64').replace(/=+$/, '') !== value.replace(/=+$/, ''))) {
+    throw new Error('MFA_ENCRYPTION_KEY must be 32 bytes, written as base64 (44 characters) or hex (64 characters)');
+  }
+  return key;
+}
+
 export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  const production = overrides.production ?? process.env.NODE_ENV === 'production';
   return {
-    production: process.env.NODE_ENV === 'production',
+    production,
     port: int('PORT', 3000, 0, 65535),
     host: process.env.HOST ?? '127.0.0.1',
     databaseUrl: process.env.DATABASE_URL || undefined,
@@ -44,6 +87,8 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     trustProxy: bool('TRUST_PROXY', false),
     clientDist: null,
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 5_000_000, 1_000, 50_000_000),
+    mfaRequiredRoles: overrides.mfaRequiredRoles ?? mfaRequiredRoles(process.env.MFA_REQUIRED_ROLES, production),
+    mfaEncryptionKey: overrides.mfaEncryptionKey ?? mfaEncryptionKey(process.env.MFA_ENCRYPTION_KEY, production),
     ...overrides,
   };
 }

@@ -15,7 +15,7 @@ export default defineConfig({
   },
   test: {
     name: 'e2e',
-    include: ['test/e2e/**/*.e2e.ts'],
+    include: ['test/e2e/**/*.e2e.ts', 'test/security/**/*.e2e.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
     environment: 'node',
     fileParallelism: false,

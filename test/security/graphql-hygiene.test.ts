@@ -39,6 +39,26 @@ describe('GraphQL hygiene', () => {
     expect(r2.status).toBe(400);
   });
 
+  it('refuses fragment cycles, and huge lists and strings in variables, with a 4xx and changes nothing', async () => {
+    const c = await t.as('COORDINATOR');
+    const cycle = `query { me { ...A } } fragment A on User { id ...B } fragment B on User { name ...A }`;
+    const r1 = await c.post({ query: cycle });
+    expect(r1.status).toBe(400);
+    expect(await r1.text()).not.toMatch(/at .*\.js:\d+/);
+    const before = ((await t.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM young_person`)))[0].n;
+    const huge = 'x'.repeat(200_000);
+    const r2 = await c.gql(`mutation($i: YoungPersonFields!) { createYoungPerson(input: $i) { id } }`, {
+      i: { reference: huge, firstName: huge, lastName: 'A', dateOfBirth: '2010-01-01', gender: 'FEMALE', ethnicity: 'WHITE_BRITISH', legalStatus: 'CHILD_IN_NEED', educationStatus: 'IN_EDUCATION', presentation: 'CSE' },
+    });
+    expect(r2.status).toBeLessThan(500); // refused by validation (GraphQL answers 200 with the error named), not by the transport
+    expect(codeOf(r2)).toBe('BAD_USER_INPUT');
+    const r3 = await c.gql(`query($f: YoungPeopleFilter) { youngPeople(filter: $f) { nodes { id } } }`, { f: { ward: Array.from({ length: 10_000 }, (_, i) => `w${i}`) } });
+    expect(r3.status).toBeLessThan(500);
+    expect(codeOf(r3)).toBe('BAD_USER_INPUT');
+    expect(((await t.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM young_person`)))[0].n).toBe(before);
+    expect((await fetch(`${t.baseUrl}/health`)).status).toBe(200);
+  });
+
   it('refuses batched requests', async () => {
     const c = await t.as('ADMIN');
     const res = await c.post([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);

@@ -23,6 +23,7 @@ const RETURN_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'AGENCY_LEAD'] as 
 export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<string, Access> } = {
   Query: {
     me: ALL,
+    mySessions: ALL,
     agencies: ALL,
     agency: ALL,
     users: ADMIN,
@@ -66,15 +67,25 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     meeting: AGGREGATE_READERS,
     agendaChanges: AGGREGATE_READERS,
     openActions: AGGREGATE_READERS,
+    retentionPolicies: ADMIN,
+    retentionRuns: ADMIN,
   },
   Mutation: {
     signIn: 'PUBLIC',
+    // Public, but refused (UNAUTHENTICATED) without the pending sign-in a correct password started.
+    verifyMfa: 'PUBLIC',
+    revokeSession: ALL,
+    revokeOtherSessions: ALL,
+    beginMfaEnrolment: ALL,
+    confirmMfaEnrolment: ALL,
+    disableMfa: ALL,
     signOut: ALL,
     changePassword: ALL,
     createUser: ADMIN,
     updateUser: ADMIN,
     setUserStatus: ADMIN,
     resetUserPassword: ADMIN,
+    resetUserMfa: ADMIN,
     createAgency: ADMIN,
     updateAgency: ADMIN,
     createYoungPerson: LIST_KEEPERS,
@@ -128,5 +139,8 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     resolveBlockage: ['CO_CHAIR'],
     saveMinutes: ['CO_CHAIR'],
     approveMinutes: ['CO_CHAIR'],
+    updateRetentionPolicy: ADMIN,
+    retentionDryRun: ADMIN,
+    applyRetention: ADMIN,
   },
 };

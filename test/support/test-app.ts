@@ -25,6 +25,8 @@ export interface TestApp {
 }
 
 export { DEMO_PASSWORD };
+/** The two-step verification encryption key of every test app (production requires one to be configured). */
+export const TEST_MFA_KEY = Buffer.alloc(32, 0x5a);
 export const emailOf = (role: Role) => DEMO_USERS.find((u) => u.role === role)!.email;
 
 /** Clones the migrated template into a database of this file's own and starts the real app on it. */
@@ -59,7 +61,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
   const db = await createTestDatabase();
   const ds = await openDataSource(db.url);
   if (options.seed !== false) await seedDemo(ds, { profile: 'demo', seed: 1, cases: options.cases ?? false });
-  const config = loadConfig({ port: 0, host: '127.0.0.1', clientDist: null, production: false, databaseUrl: db.url, ...overrides });
+  // A key of the tests' own, so an app started as production (which refuses to start without one) still starts.
+  const config = loadConfig({ port: 0, host: '127.0.0.1', clientDist: null, production: false, databaseUrl: db.url, mfaEncryptionKey: TEST_MFA_KEY, ...overrides });
   const app = await createApp(config, db.url, { logger: process.env.TEST_SERVER_LOG ? ['error', 'warn'] : false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

@@ -108,6 +108,11 @@ export function AppFrame({ me, navigation = true, onSignedOut, children }: Props
                   <span className="govuk-visually-hidden">, </span>
                   <span className="app-header__role">{ROLE_LABELS[me.role]}</span>
                 </p>
+                {navigation ? (
+                  <Link className="govuk-link govuk-link--inverse" to="/account">
+                    Your account
+                  </Link>
+                ) : null}
                 <SignOutButton onSignedOut={onSignedOut} onFailed={setSignOutProblem} />
               </div>
             ) : null}

@@ -11,6 +11,7 @@ import { BoundariesPage } from '../features/admin/boundaries/BoundariesPage';
 import { CreateUserPage } from '../features/admin/users/CreateUserPage';
 import { UserPage } from '../features/admin/users/UserPage';
 import { UsersPage } from '../features/admin/users/UsersPage';
+import { AccountPage } from '../features/account/AccountPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { HomePage } from '../features/home/HomePage';
 import { HotSpotReportPage } from '../features/intelligence/forms/HotSpotReportPage';
@@ -75,6 +76,7 @@ export function AppRoutes({ me }: { me: SessionUserFragment }) {
   return (
     <Routes>
       <Route path="/" element={<HomePage me={me} />} />
+      <Route path="/account" element={<AccountPage />} />
       <Route path="/account/password" element={<ChangePasswordPage me={me} />} />
       <Route path="/list" element={guard('list', <ListPage me={me} />)} />
       <Route path="/list/new" element={guard('list', <RecordYoungPersonPage me={me} />)} />

@@ -3,6 +3,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { QueryError } from '../components/QueryError';
 import { Loading } from '../components/Loading';
+import { MfaSetupRequiredPage } from '../features/account/MfaSetupRequiredPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { SignInPage, type SignInNotice } from '../features/auth/SignInPage';
 import { MeDocument } from '../gql/graphql';
@@ -28,8 +29,9 @@ function UnreachablePage({ error, onRetry }: { error: unknown; onRetry: () => vo
 }
 
 /**
- * Decides what the whole page is: the sign-in page, the change-password page, or the service for
- * the signed-in user's role. `me` is the single source of who is signed in.
+ * Decides what the whole page is: the sign-in page, the change-password page, setting up two-step
+ * verification (when the role requires it), or the service for the signed-in user's role. `me` is
+ * the single source of who is signed in.
  */
 export function Session() {
   const client = useApolloClient();
@@ -83,6 +85,13 @@ export function Session() {
     return (
       <AppFrame me={me} navigation={false} onSignedOut={signedOut}>
         <ChangePasswordPage me={me} />
+      </AppFrame>
+    );
+  }
+  if (me.mfaRequired && !me.mfaEnabled) {
+    return (
+      <AppFrame me={me} navigation={false} onSignedOut={signedOut}>
+        <MfaSetupRequiredPage me={me} onDone={refetch} />
       </AppFrame>
     );
   }

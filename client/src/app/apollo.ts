@@ -2,7 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 
-/** Told when any request finds the session gone, or that the user must change their password first. */
+/** Told when any request finds the session gone, or that the user must change their password (or set up two-step verification) first. */
 export type SessionProblem = 'ended' | 'password-change-required';
 
 type Listener = (problem: SessionProblem) => void;
@@ -16,7 +16,7 @@ export function onSessionProblem(listener: Listener): () => void {
 }
 
 /** Operations whose own pages deal with these codes (a failed sign-in is UNAUTHENTICATED too). */
-const HANDLED_BY_PAGE = new Set(['Me', 'SignIn', 'SignOut']);
+const HANDLED_BY_PAGE = new Set(['Me', 'SignIn', 'VerifyMfa', 'SignOut']);
 
 interface Connection {
   nodes: readonly unknown[];
@@ -41,7 +41,7 @@ export function createApolloClient(): ApolloClient {
     const codes = error.errors.map((e) => e.extensions?.code);
     const problem: SessionProblem | null = codes.includes('UNAUTHENTICATED')
       ? 'ended'
-      : codes.includes('PASSWORD_CHANGE_REQUIRED')
+      : codes.includes('PASSWORD_CHANGE_REQUIRED') || codes.includes('MFA_SETUP_REQUIRED')
         ? 'password-change-required'
         : null;
     if (problem) for (const listener of listeners) listener(problem);

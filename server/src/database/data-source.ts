@@ -24,6 +24,8 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
       // A request must never hang on a lock or a dead server.
       statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000),
       connectionTimeoutMillis: 5_000,
+      // Notice a database host that stops answering without closing its connections.
+      keepAlive: true,
     },
     ...overrides,
   } as DataSourceOptions;

@@ -3,7 +3,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { SignInDocument } from '../../gql/graphql';
+import { SignInDocument, VerifyMfaDocument } from '../../gql/graphql';
 import { SignInPage } from './SignInPage';
 
 function renderPage(mocks: MockLink.MockedResponse[] = [], onSignedIn = vi.fn(() => Promise.resolve())) {
@@ -111,5 +111,102 @@ describe('SignInPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  describe('with two-step verification', () => {
+    const USER = {
+      __typename: 'User' as const,
+      id: 'u1',
+      name: 'Test Chair',
+      email: 'chair@agency.example',
+      role: 'CO_CHAIR' as const,
+      status: 'ACTIVE' as const,
+      mustChangePassword: false,
+      version: 1,
+      agency: null,
+    };
+    const passwordAccepted: MockLink.MockedResponse = {
+      request: { query: SignInDocument, variables: { input: { email: 'chair@agency.example', password: 'a good password' } } },
+      result: { errors: [new GraphQLError('Enter the security code from your authenticator app', { extensions: { code: 'MFA_CODE_REQUIRED' } })] },
+    };
+
+    async function toCodeStep() {
+      fill('Email address', 'chair@agency.example');
+      fill('Password', 'a good password');
+      fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+      await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Enter your security code'));
+    }
+
+    it('asks for the code after the right password, and signs in with it', async () => {
+      const { onSignedIn } = renderPage([
+        passwordAccepted,
+        { request: { query: VerifyMfaDocument, variables: { input: { code: '123456' } } }, result: { data: { verifyMfa: USER } } },
+      ]);
+      await toCodeStep();
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+      const input = screen.getByLabelText('Security code');
+      expect(input.getAttribute('autocomplete')).toBe('one-time-code');
+      expect(input.getAttribute('inputmode')).toBe('numeric');
+      expect(document.title).toBe('Enter your security code – MASE Hub');
+      fill('Security code', '123 456');
+      fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+      await waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
+    });
+
+    it('checks the code before sending it, and shows a wrong code beside the field', async () => {
+      const message = 'The security code is not right. Enter the 6-digit code your authenticator app shows now';
+      renderPage([
+        passwordAccepted,
+        {
+          request: { query: VerifyMfaDocument, variables: { input: { code: '654321' } } },
+          result: { errors: [new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'code', message }] } })] },
+        },
+      ]);
+      await toCodeStep();
+      fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+      expect(summary().getByRole('link', { name: 'Enter the 6-digit security code from your authenticator app' }).getAttribute('href')).toBe('#code');
+      fill('Security code', '12a');
+      fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+      expect(document.getElementById('code-error')?.textContent).toBe('Error: The security code must only include numbers');
+      fill('Security code', '654321');
+      fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+      await waitFor(() => expect(document.getElementById('code-error')?.textContent).toBe(`Error: ${message}`));
+      expect(document.title).toBe('Error: Enter your security code – MASE Hub');
+      expect(screen.getByLabelText('Security code')).toHaveProperty('value', '');
+    });
+
+    it('offers a recovery code instead', async () => {
+      const { onSignedIn } = renderPage([
+        passwordAccepted,
+        {
+          request: { query: VerifyMfaDocument, variables: { input: { recoveryCode: 'abcd-efgh-jkmn' } } },
+          result: { data: { verifyMfa: USER } },
+        },
+      ]);
+      await toCodeStep();
+      fireEvent.click(screen.getByRole('button', { name: 'Use a recovery code instead' }));
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Enter a recovery code');
+      fill('Recovery code', ' abcd-efgh-jkmn ');
+      fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+      await waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
+    });
+
+    it('goes back to the password, saying why, when the pending sign-in has ended', async () => {
+      const message = 'Your sign-in has timed out or has already been used. Enter your email address and password again.';
+      renderPage([
+        passwordAccepted,
+        {
+          request: { query: VerifyMfaDocument, variables: { input: { code: '123456' } } },
+          result: { errors: [new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } })] },
+        },
+      ]);
+      await toCodeStep();
+      fill('Security code', '123456');
+      fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+      await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sign in to MASE Hub'));
+      expect(summary().getByText(message)).toBeTruthy();
+      expect(screen.getByLabelText('Email address')).toHaveProperty('value', 'chair@agency.example');
+    });
   });
 });

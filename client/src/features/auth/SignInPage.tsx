@@ -3,8 +3,9 @@ import { useMutation } from '@apollo/client/react';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/fields';
 import { SignInDocument } from '../../gql/graphql';
-import { formErrorsFrom, hasErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
+import { formErrorsFrom, hasErrorCode, hasErrors, NO_ERRORS, type FormErrors } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { MfaCodeStep } from './MfaCodeStep';
 import { signInProblems } from './signInValidation';
 
 export type SignInNotice = 'signed-out' | 'expired';
@@ -26,10 +27,18 @@ function Notice({ notice }: { notice: SignInNotice }) {
   );
 }
 
-export function SignInPage({ notice, onSignedIn }: Props) {
-  const [email, setEmail] = useState('');
+interface PasswordStepProps extends Props {
+  email: string;
+  onEmailChange: (email: string) => void;
+  /** Errors to show on arrival (a pending second step that ended). */
+  initialErrors: FormErrors;
+  /** The password was right and the account uses two-step verification: ask for the code. */
+  onCodeRequired: () => void;
+}
+
+function PasswordStep({ notice, onSignedIn, email, onEmailChange, initialErrors, onCodeRequired }: PasswordStepProps) {
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [errors, setErrors] = useState<FormErrors>(initialErrors);
   const [busy, setBusy] = useState(false);
   const [signIn] = useMutation(SignInDocument);
   usePageTitle('Sign in', hasErrors(errors));
@@ -45,9 +54,13 @@ export function SignInPage({ notice, onSignedIn }: Props) {
       await signIn({ variables: { input: { email: email.trim(), password } } });
       await onSignedIn();
     } catch (error) {
-      setErrors(formErrorsFrom(error, FIELD_IDS));
       setPassword('');
       setBusy(false);
+      if (hasErrorCode(error, 'MFA_CODE_REQUIRED')) {
+        onCodeRequired();
+        return;
+      }
+      setErrors(formErrorsFrom(error, FIELD_IDS));
     }
   }
 
@@ -66,7 +79,7 @@ export function SignInPage({ notice, onSignedIn }: Props) {
             autoComplete="username"
             spellCheck={false}
             value={email}
-            onChange={setEmail}
+            onChange={onEmailChange}
             error={errors.fields.email}
           />
           <TextInput
@@ -94,5 +107,39 @@ export function SignInPage({ notice, onSignedIn }: Props) {
         </details>
       </div>
     </div>
+  );
+}
+
+/**
+ * Signing in: email and password, then (for a user with two-step verification) the code from their
+ * authenticator app or a recovery code. The pending second step lives in an HttpOnly cookie the
+ * server set; this page only remembers which step it is on.
+ */
+export function SignInPage({ notice, onSignedIn }: Props) {
+  const [email, setEmail] = useState('');
+  const [codeStep, setCodeStep] = useState(false);
+  const [restartErrors, setRestartErrors] = useState<FormErrors>(NO_ERRORS);
+
+  if (codeStep) {
+    return (
+      <MfaCodeStep
+        email={email.trim()}
+        onSignedIn={onSignedIn}
+        onRestart={(reason) => {
+          setRestartErrors(reason ? { summary: [{ text: reason }], fields: {} } : NO_ERRORS);
+          setCodeStep(false);
+        }}
+      />
+    );
+  }
+  return (
+    <PasswordStep
+      notice={notice}
+      onSignedIn={onSignedIn}
+      email={email}
+      onEmailChange={setEmail}
+      initialErrors={restartErrors}
+      onCodeRequired={() => setCodeStep(true)}
+    />
   );
 }

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { clientIp, type Actor } from '../../common/auth/actor.js';
+import { returnedRows } from './sql-rows.js';
 
 interface SessionRow {
   session_id: string;
@@ -19,7 +20,19 @@ interface SessionRow {
   agency_id: string | null;
   status: string;
   must_change_password: boolean;
+  mfa_enabled_at: Date | null;
   now: Date;
+}
+
+/** A live session as its owner sees it. */
+export interface SessionSummary {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  ipAddress: string | null;
+  userAgent: string | null;
+  current: boolean;
 }
 
 interface Resolution {
@@ -106,7 +119,7 @@ export class SessionService {
     if (!token) return { actor: null, reason: '' };
     const [row]: SessionRow[] = await this.dataSource.query(
       `SELECT s.id AS session_id, s.user_id, s.last_seen_at, s.expires_at, s.revoked_at,
-              u.email, u.name, u.role, u.agency_id, u.status, u.must_change_password, now() AS now
+              u.email, u.name, u.role, u.agency_id, u.status, u.must_change_password, u.mfa_enabled_at, now() AS now
        FROM user_session s JOIN app_user u ON u.id = s.user_id
        WHERE s.token_hash = $1`,
       [hashToken(token)],
@@ -137,9 +150,46 @@ export class SessionService {
         agencyId: row.agency_id,
         sessionId: row.session_id,
         mustChangePassword: row.must_change_password,
+        mfaSetupRequired: this.mfaSetupRequired(row.role, row.mfa_enabled_at),
         ip: clientIp(req),
       },
     };
+  }
+
+  /** True when the role must use two-step verification and the user has not turned it on. */
+  mfaSetupRequired(role: string, mfaEnabledAt: Date | null): boolean {
+    return !mfaEnabledAt && (this.config.mfaRequiredRoles as readonly string[]).includes(role);
+  }
+
+  /** The user's sessions that still work (not ended, not expired, not timed out), newest first. */
+  async listLive(userId: string, currentSessionId: string): Promise<SessionSummary[]> {
+    const rows: { id: string; created_at: Date; last_seen_at: Date; expires_at: Date; ip_address: string | null; user_agent: string | null }[] =
+      await this.dataSource.query(
+        `SELECT id, created_at, last_seen_at, expires_at, ip_address, user_agent FROM user_session
+         WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $2)
+         ORDER BY (id = $3) DESC, last_seen_at DESC, created_at DESC`,
+        [userId, this.config.sessionIdleMinutes, currentSessionId],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      lastSeenAt: r.last_seen_at,
+      expiresAt: r.expires_at,
+      ipAddress: r.ip_address,
+      userAgent: r.user_agent,
+      current: r.id === currentSessionId,
+    }));
+  }
+
+  /** Ends one of the user's own sessions; false when there is no such live session of theirs. */
+  async revokeOwn(manager: EntityManager, userId: string, sessionId: string, reason: string): Promise<boolean> {
+    const rows = returnedRows(
+      await manager.query(
+        `UPDATE user_session SET revoked_at = now(), revoked_reason = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
+        [sessionId, userId, reason],
+      ),
+    );
+    return rows.length === 1;
   }
 
   async revoke(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
@@ -151,11 +201,13 @@ export class SessionService {
 
   /** Ends every live session of a user at once (disable, password change, reset). Returns how many. */
   async revokeAllForUser(manager: EntityManager, userId: string, reason: string, exceptSessionId?: string): Promise<number> {
-    const rows: unknown[] = await manager.query(
-      `UPDATE user_session SET revoked_at = now(), revoked_reason = $2
-       WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
-      [userId, reason, exceptSessionId ?? null],
+    const rows = returnedRows(
+      await manager.query(
+        `UPDATE user_session SET revoked_at = now(), revoked_reason = $2
+         WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
+        [userId, reason, exceptSessionId ?? null],
+      ),
     );
-    return Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
+    return rows.length;
   }
 }

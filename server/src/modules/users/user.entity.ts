@@ -57,6 +57,29 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   lastSignedInAt: Date | null;
 
+  /** The TOTP secret, encrypted (AES-256-GCM); never loaded by default, never exposed through the API. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  mfaSecret?: Buffer | null;
+
+  @Field(() => Date, { nullable: true, description: 'When two-step verification was turned on; null while it is off' })
+  @Column({ type: 'timestamptz', nullable: true })
+  mfaEnabledAt: Date | null;
+
+  /** The last TOTP time step accepted, so the same code is never accepted twice. */
+  @Column({ type: 'integer', nullable: true, select: false })
+  mfaLastUsedStep?: number | null;
+
+  /** Keyed hashes (HMAC-SHA-256) of the recovery codes not used yet; the codes themselves are not kept. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  mfaRecoveryCodeHashes: string[];
+
+  /** A secret generated for an enrolment not confirmed yet, encrypted like mfaSecret. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  mfaPendingSecret?: Buffer | null;
+
+  @Column({ type: 'timestamptz', nullable: true, select: false })
+  mfaPendingSince?: Date | null;
+
   @Field(() => Int, { description: 'Optimistic-locking version: send it back with an update' })
   @VersionColumn()
   version: number;

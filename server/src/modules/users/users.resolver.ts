@@ -1,11 +1,12 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Context } from '@nestjs/graphql';
-import { AllowedDuringPasswordChange, AnySignedIn, Roles } from '../../common/auth/access.decorators.js';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Context } from '@nestjs/graphql';
+import { AllowedDuringMfaSetup, AllowedDuringPasswordChange, AnySignedIn, Roles } from '../../common/auth/access.decorators.js';
 import { IdPipe, OptionalArg } from '../../common/graphql/validation.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/current-actor.decorator.js';
 import type { GqlContext } from '../../common/graphql/context.js';
 import { PageInput, type Connection } from '../../common/graphql/pagination.js';
 import { AgencyEntity } from '../agencies/agency.entity.js';
+import { MfaService } from '../auth/mfa.service.js';
 import {
   CreateUserInput,
   SetUserStatusInput,
@@ -20,7 +21,10 @@ import { UsersService } from './users.service.js';
 @Resolver(() => UserEntity)
 @Roles('ADMIN')
 export class UsersResolver {
-  constructor(private readonly service: UsersService) {}
+  constructor(
+    private readonly service: UsersService,
+    private readonly mfa: MfaService,
+  ) {}
 
   @Query(() => UserConnection, { description: 'Users, by name' })
   users(
@@ -55,11 +59,43 @@ export class UsersResolver {
     return this.service.resetPassword(actor, id);
   }
 
+  @Mutation(() => UserEntity, {
+    description: "Clears the user's two-step verification (a lost device) and ends their sessions; a role that requires it must set it up again",
+  })
+  resetUserMfa(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, IdPipe) id: string): Promise<UserEntity> {
+    return this.mfa.reset(actor, id);
+  }
+
   /** Anyone who can see a user (themselves through `me`, or an admin) may see its agency. */
   @ResolveField('agency', () => AgencyEntity, { nullable: true })
   @AnySignedIn()
   @AllowedDuringPasswordChange()
+  @AllowedDuringMfaSetup()
   agency(@Parent() user: UserEntity, @Context() ctx: GqlContext): Promise<AgencyEntity | null> | null {
     return user.agencyId ? ctx.loaders.agency.load(user.agencyId) : null;
+  }
+
+  @ResolveField('mfaEnabled', () => Boolean, { description: 'Two-step verification (an authenticator app) is on' })
+  @AnySignedIn()
+  @AllowedDuringPasswordChange()
+  @AllowedDuringMfaSetup()
+  mfaEnabled(@Parent() user: UserEntity): boolean {
+    return Boolean(user.mfaEnabledAt);
+  }
+
+  @ResolveField('mfaRequired', () => Boolean, { description: "The user's role must use two-step verification" })
+  @AnySignedIn()
+  @AllowedDuringPasswordChange()
+  @AllowedDuringMfaSetup()
+  mfaRequired(@Parent() user: UserEntity): boolean {
+    return this.mfa.requiredFor(user.role);
+  }
+
+  @ResolveField('mfaRecoveryCodesLeft', () => Int, { description: 'Recovery codes not used yet (0 while two-step verification is off)' })
+  @AnySignedIn()
+  @AllowedDuringPasswordChange()
+  @AllowedDuringMfaSetup()
+  mfaRecoveryCodesLeft(@Parent() user: UserEntity): number {
+    return user.mfaRecoveryCodeHashes?.length ?? 0;
   }
 }

@@ -9,6 +9,7 @@ import { AgencyEntity } from '../agencies/agency.entity.js';
 import { AuditService, escapeLike } from '../audit/audit.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { SessionService } from '../auth/session.service.js';
+import { SignInChallengeService } from '../auth/sign-in-challenge.service.js';
 import type { CreateUserInput, SetUserStatusInput, UpdateUserInput, UsersFilter } from './dto/user.inputs.js';
 import { UserEntity } from './user.entity.js';
 
@@ -32,6 +33,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
+    private readonly challenges: SignInChallengeService,
   ) {}
 
   findById(id: string): Promise<UserEntity | null> {
@@ -172,6 +174,8 @@ export class UsersService {
       found.mustChangePassword = true;
       const saved = await repo.save(found);
       const ended = await this.sessions.revokeAllForUser(m, id, 'password reset by an administrator');
+      // A sign-in waiting for its code proved the old password: it ends too.
+      await this.challenges.endAllForUser(m, id);
       await m.query(`DELETE FROM sign_in_throttle WHERE key = $1`, [`account:${found.email}`]);
       await this.audit.record(m, { action: 'user.password_reset', actor, entityType: 'user', entityId: id, details: { sessionsEnded: ended } });
       return saved;

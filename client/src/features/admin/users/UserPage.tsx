@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ROLE_LABELS } from '@mase/shared';
 import { ConfirmStep } from '../../../components/ConfirmStep';
 import { ErrorSummary } from '../../../components/ErrorSummary';
@@ -11,6 +11,7 @@ import { QueryError } from '../../../components/QueryError';
 import { Tag } from '../../../components/Tag';
 import {
   AgencyOptionsDocument,
+  ResetUserMfaDocument,
   ResetUserPasswordDocument,
   SetUserStatusDocument,
   UpdateUserDocument,
@@ -49,10 +50,16 @@ function UserSummary({ user }: { user: UserRowFragment }) {
       <SummaryRow label="Password">
         {user.mustChangePassword ? 'One-time password: they must choose their own at their next sign-in' : 'Chosen by them'}
       </SummaryRow>
+      <SummaryRow label="Two-step verification">{mfaStatus(user)}</SummaryRow>
       <SummaryRow label="Last signed in">{user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : 'Never'}</SummaryRow>
       <SummaryRow label="Account created">{formatDateTime(user.createdAt)}</SummaryRow>
     </dl>
   );
+}
+
+function mfaStatus(user: UserRowFragment): string {
+  if (user.mfaEnabled) return `On since ${formatDateTime(user.mfaEnabledAt)}`;
+  return user.mfaRequired ? 'Not set up yet: their role requires it, so they must set it up when they next sign in' : 'Off';
 }
 
 const EDIT_FIELD_IDS = { name: 'edit-name', role: 'edit-role', agencyId: 'edit-agencyId' };
@@ -312,6 +319,78 @@ function ResetPasswordSection({ user }: { user: UserRowFragment }) {
   );
 }
 
+function ResetMfaSection({ user, isSelf }: { user: UserRowFragment; isSelf: boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [resetUserMfa, { loading }] = useMutation(ResetUserMfaDocument);
+
+  async function confirm() {
+    setProblem(null);
+    try {
+      await resetUserMfa({ variables: { id: user.id } });
+      setDone(
+        user.mfaRequired
+          ? `${user.name}'s two-step verification has been reset and they have been signed out everywhere. Their role requires it, so they must set it up again when they next sign in.`
+          : `${user.name}'s two-step verification has been reset and they have been signed out everywhere. They can sign in with their password alone.`,
+      );
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+    setConfirming(false);
+  }
+
+  return (
+    <section aria-labelledby="mfa-reset-heading" className="app-section">
+      <h2 className="govuk-heading-m" id="mfa-reset-heading">
+        Reset two-step verification
+      </h2>
+      {problem ? <ErrorSummary items={[{ text: problem }]} /> : null}
+      {done ? (
+        <div className="govuk-inset-text" role="status">
+          {done}
+        </div>
+      ) : null}
+      {isSelf ? (
+        <p className="govuk-body">
+          You cannot reset your own two-step verification. Manage it from <Link className="govuk-link" to="/account">your account</Link>, or ask
+          another administrator.
+        </p>
+      ) : !user.mfaEnabled ? (
+        done ? null : <p className="govuk-body">{user.name} has not set up two-step verification, so there is nothing to reset.</p>
+      ) : confirming ? (
+        <ConfirmStep
+          id="mfa-reset-confirm"
+          confirmLabel="Yes, reset two-step verification"
+          busy={loading}
+          onConfirm={() => void confirm()}
+          onCancel={() => setConfirming(false)}
+        >
+          Are you sure you want to reset {user.name}&apos;s two-step verification? Their authenticator app and recovery codes will stop
+          working and they will be signed out everywhere.
+        </ConfirmStep>
+      ) : (
+        <>
+          <p className="govuk-body">
+            Use this if {user.name} has lost the phone with their authenticator app and has no recovery codes left. Check it is really them
+            first, in person or by a call you make to a number you already hold.
+          </p>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            onClick={() => {
+              setDone(null);
+              setConfirming(true);
+            }}
+          >
+            Reset two-step verification
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
 export function UserPage({ me }: { me: SessionUserFragment }) {
   const { id = '' } = useParams();
   const { data, error, refetch } = useQuery(UserDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
@@ -350,6 +429,7 @@ export function UserPage({ me }: { me: SessionUserFragment }) {
           <EditUserForm key={`${user.id}:${reloads}`} user={user} isSelf={user.id === me.id} onReload={reload} />
           <StatusSection key={`status:${user.id}`} user={user} isSelf={user.id === me.id} />
           <ResetPasswordSection key={`reset:${user.id}`} user={user} />
+          <ResetMfaSection key={`mfa:${user.id}`} user={user} isSelf={user.id === me.id} />
         </>
       ) : notFound ? (
         <>

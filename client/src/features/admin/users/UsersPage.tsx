@@ -74,7 +74,7 @@ export function UsersPage() {
           Create user
         </Link>
       </div>
-      <p className="govuk-body">Everyone who can sign in to MASE Hub. Select a name to change their details, disable them or reset their password.</p>
+      <p className="govuk-body">Everyone who can sign in to MASE Hub. Select a name to change their details, disable them, or reset their password or two-step verification.</p>
 
       <form className="app-filters" noValidate onSubmit={apply} aria-label="Filter users">
         <h2 className="govuk-heading-s">Filter users</h2>
@@ -154,6 +154,12 @@ export function UsersPage() {
                 cell: (u) => (
                   <>
                     <StatusTag user={u} />
+                    {u.mfaRequired && !u.mfaEnabled && u.status === 'ACTIVE' ? (
+                      <>
+                        {' '}
+                        <Tag colour="yellow">Two-step verification to set up</Tag>
+                      </>
+                    ) : null}
                     {u.mustChangePassword && u.status === 'ACTIVE' ? (
                       <>
                         {' '}
