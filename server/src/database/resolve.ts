@@ -13,6 +13,8 @@ export interface ResolvedDatabase {
 }
 
 export const EMBEDDED_DATABASE = 'mase';
+/** The embedded PostgreSQL's major version: that of the machines it runs beside, and of Debian's client tools (pg_dump) used for backups. */
+export const EMBEDDED_MAJOR = 15;
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -56,7 +58,14 @@ export async function resolveDatabase(log: (line: string) => void = () => undefi
       return { url, embedded: true, close: () => Promise.resolve() };
     }
   }
-  log(`Starting the embedded PostgreSQL (data in ${dir})`);
+  const versionFile = join(dir, 'data', 'PG_VERSION');
+  if (existsSync(versionFile) && readFileSync(versionFile, 'utf8').trim() !== String(EMBEDDED_MAJOR)) {
+    throw new Error(
+      `The data in ${dir} was made by PostgreSQL ${readFileSync(versionFile, 'utf8').trim()}, but the embedded PostgreSQL is ${EMBEDDED_MAJOR}. ` +
+        `Move that folder aside (or delete it, to start again from the demo data) and run again.`,
+    );
+  }
+  log(`Starting the embedded PostgreSQL ${EMBEDDED_MAJOR} (data in ${dir})`);
   const db = await startEmbeddedPostgres({ dir, port, persistent: true });
   await ensureDatabase(db.adminUrl, EMBEDDED_DATABASE);
   return { url: db.urlFor(EMBEDDED_DATABASE), embedded: true, close: () => db.stop() };
