@@ -24,6 +24,7 @@ describe('isDatabaseUnavailable', () => {
     [{ code: '57P01', message: 'terminating connection due to administrator command' }, true],
     [{ message: 'Connection terminated unexpectedly' }, true],
     [{ driverError: { code: '08006' } }, true],
+    [{ name: 'QueryRunnerAlreadyReleasedError', message: 'Query runner already released. Cannot run queries anymore.' }, true],
     [{ code: '23505', message: 'duplicate key value' }, false],
     [new Error('something else'), false],
   ])('%j → %s', (err, expected) => {

@@ -53,7 +53,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   for (let depth = 0; e && depth < 5; depth++) {
     const x = e as { code?: string; message?: string; originalError?: unknown; driverError?: unknown; cause?: unknown };
     if (x.code && (RETRYABLE_PG.has(x.code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(x.code))) return true;
-    if (x.message && /Connection terminated|connection timeout|the database system is (starting up|shutting down)|Client has encountered a connection error/i.test(x.message)) {
+    // A transaction whose connection died mid-way: TypeORM has released its query runner.
+    if (x.message && /Connection terminated|connection timeout|the database system is (starting up|shutting down)|Client has encountered a connection error|Query runner already released|Client was closed and is not queryable/i.test(x.message)) {
       return true;
     }
     e = x.originalError ?? x.driverError ?? x.cause;
