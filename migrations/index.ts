@@ -1,3 +1,5 @@
+import { AnalyticsSnapshots1795590000002 } from './1795590000002-AnalyticsSnapshots.js';
+import { BenchIndexes1795590000001 } from './1795590000001-BenchIndexes.js';
 import { AddMfa1795582326005 } from './1795582326005-AddMfa.js';
 import { Retention1795582276315 } from './1795582276315-Retention.js';
 import { Meetings1795581615974 } from './1795581615974-Meetings.js';
@@ -30,4 +32,6 @@ export const MIGRATIONS: Function[] = [
   Meetings1795581615974,
   Retention1795582276315,
   AddMfa1795582326005,
+  BenchIndexes1795590000001,
+  AnalyticsSnapshots1795590000002,
 ];

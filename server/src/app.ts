@@ -6,9 +6,11 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/graphql/validation.js';
 import { ErrorFilter } from './common/http/error.filter.js';
+import { countQueriesOf, queryCountingEnabled, queryCountMiddleware } from './common/http/query-count.js';
 import type { AppConfig } from './config.js';
 
 const API_PREFIXES = /^\/(graphql|files|health)(\/|$)/;
@@ -26,6 +28,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   });
   const http: express.Express = app.getHttpAdapter().getInstance();
   http.disable('x-powered-by');
+  if (queryCountingEnabled()) {
+    // Benchmark only (off by default): SQL statements per request, in a response header.
+    countQueriesOf(app.get(DataSource));
+    app.use(queryCountMiddleware(process.env.BENCH_CAPTURE_DIR));
+  }
   http.set('trust proxy', config.trustProxy);
 
   app.use(

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   CSE_MODEL_LABELS,
   CSE_MODELS,
@@ -22,6 +22,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { defaultMeetingDate, periodsBetween } from '../returns/deadlines.js';
 import { ReturnsService } from '../returns/returns.service.js';
 import { ageBandAt } from './sql.js';
+import { ensureSnapshot } from './snapshot.js';
 import type { ActivityTrends, AnalyticsExport, AnalyticsFilter, Count, ExportWidget, ListTrends, MeasureSeries, ProfileSeries, Theme, Themes, VictimProfile } from './analytics.types.js';
 
 const { jStat } = jstat;
@@ -68,18 +69,68 @@ function personFilter(f: AnalyticsFilter, p: Params, date: string): string[] {
 
 const and = (w: string[]) => (w.length ? ` AND ${w.join(' AND ')}` : '');
 
+type ProfileRow = { dim: string; period: string; category: string; n: number };
+
+/** The single-valued breakdowns of the profile, over `s` (a young person on a date). */
+const SINGLE_DIMENSIONS: Partial<Record<Dimension, string>> = {
+  RAG: `coalesce(s.rag, 'NONE')`,
+  SCORE: `coalesce(s.final_score::text, 'NONE')`,
+  AGE_BAND: 's.age_band',
+  GENDER: 's.gender',
+  ETHNICITY: 's.ethnicity',
+  LEGAL_STATUS: 's.legal_status',
+  PLACEMENT: 's.placement_type',
+  SEND: 's.send',
+  EDUCATION: 's.education_status',
+  PRESENTATION: 's.presentation',
+  WARD: `coalesce(s.home_ward, 'Not recorded')`,
+};
+
+const hasPersonFilters = (f: AnalyticsFilter) => !!(f.gender?.length || f.ward?.length || f.legalStatus?.length || f.ageBand?.length || f.rag?.length || f.model?.length);
+
+/** The person filters over a row `s` of analytics_person_month (the young person as they were at the month end). */
+function snapshotFilter(f: AnalyticsFilter, p: Params): string[] {
+  const w: string[] = [];
+  if (f.gender?.length) w.push(`s.gender = ANY(${p.add(f.gender)}::text[])`);
+  if (f.ward?.length) w.push(`s.home_ward = ANY(${p.add(f.ward)}::text[])`);
+  if (f.legalStatus?.length) w.push(`s.legal_status = ANY(${p.add(f.legalStatus)}::text[])`);
+  if (f.ageBand?.length) w.push(`s.age_band = ANY(${p.add(f.ageBand)}::text[])`);
+  if (f.rag?.length) w.push(`s.rag = ANY(${p.add(f.rag)}::text[])`);
+  if (f.model?.length) w.push(`s.models && ${p.add(f.model)}::text[]`);
+  return w;
+}
+
 /**
  * The analyst's measures, computed in PostgreSQL: the victim profile of the list at each month end,
  * the monthly flows, missing episodes, police and agency activity, and the month's themes. Counts
  * reach roles without case-level access through statistical disclosure control, applied here.
  */
 @Injectable()
-export class AnalyticsService {
+export class AnalyticsService implements OnModuleInit {
+  private readonly logger = new Logger(AnalyticsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly returns: ReturnsService,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Brings the monthly snapshot up to date at start-up, where a first build (a new or upgraded
+   * database, or a changed screening catalogue) may take longer than a request is allowed.
+   */
+  async onModuleInit(): Promise<void> {
+    try {
+      const horizon = await this.dataSource.transaction(async (m) => {
+        await m.query(`SET LOCAL statement_timeout = 0`);
+        return ensureSnapshot(m);
+      });
+      this.logger.debug(`Analytics snapshot covers the months to ${horizon}`);
+    } catch (err) {
+      // Reading the figures brings it up to date too; starting must not depend on it.
+      this.logger.warn(`The analytics snapshot could not be brought up to date at start-up: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 
   private periods(f: AnalyticsFilter, actor: Actor): string[] {
     if (f.from > f.to) throw badInput([{ field: 'filter.to', message: 'The end month must not be before the start month' }]);
@@ -104,58 +155,14 @@ export class AnalyticsService {
     const periods = this.periods(f, actor);
     const dates = periods.map((p) => this.countDate(p));
     const dims = [...new Set(dimensions.length ? dimensions : DIMENSIONS)];
-    const p = new Params();
-    const periodsParam = p.add(periods);
-    const datesParam = p.add(dates);
-    const where: string[] = [];
-    if (f.gender?.length) where.push(`s.gender = ANY(${p.add(f.gender)}::text[])`);
-    if (f.ward?.length) where.push(`s.home_ward = ANY(${p.add(f.ward)}::text[])`);
-    if (f.legalStatus?.length) where.push(`s.legal_status = ANY(${p.add(f.legalStatus)}::text[])`);
-    if (f.ageBand?.length) where.push(`s.age_band = ANY(${p.add(f.ageBand)}::text[])`);
-    if (f.rag?.length) where.push(`s.rag = ANY(${p.add(f.rag)}::text[])`);
-    if (f.model?.length) where.push(`s.models && ${p.add(f.model)}::text[]`);
-    const single: Partial<Record<Dimension, string>> = {
-      RAG: `coalesce(s.rag, 'NONE')`,
-      SCORE: `coalesce(s.final_score::text, 'NONE')`,
-      AGE_BAND: 's.age_band',
-      GENDER: 's.gender',
-      ETHNICITY: 's.ethnicity',
-      LEGAL_STATUS: 's.legal_status',
-      PLACEMENT: 's.placement_type',
-      SEND: 's.send',
-      EDUCATION: 's.education_status',
-      PRESENTATION: 's.presentation',
-      WARD: `coalesce(s.home_ward, 'Not recorded')`,
-    };
-    const parts = [`SELECT 'TOTAL' AS dim, s.period, '' AS category, count(*)::int AS n FROM f s GROUP BY s.period`];
-    for (const d of dims) {
-      if (single[d]) parts.push(`SELECT '${d}', s.period, ${single[d]}, count(*)::int FROM f s GROUP BY s.period, 3`);
-      else if (d === 'MODEL') parts.push(`SELECT 'MODEL', s.period, m, count(DISTINCT s.id)::int FROM f s, unnest(s.models) AS m GROUP BY s.period, m`);
-      else {
-        const list = d === 'SAFEGUARD_AREA' ? INDICATORS.filter((x) => x.area) : INDICATORS.filter((x) => x.group === (d === 'PUSH_FACTOR' ? 'PUSH' : 'PULL'));
-        const ids = p.add(list.map((x) => x.id));
-        const cats = p.add(list.map((x) => (d === 'SAFEGUARD_AREA' ? x.area! : x.id)));
-        parts.push(
-          `SELECT '${d}', s.period, ind.cat, count(DISTINCT s.id)::int FROM f s JOIN unnest(${ids}::text[], ${cats}::text[]) AS ind(id, cat) ON s.answers -> ind.id ->> 'answer' = 'PRESENT' GROUP BY s.period, ind.cat`,
-        );
-      }
-    }
-    const rows: { dim: string; period: string; category: string; n: number }[] = await this.dataSource.query(
-      `WITH s AS MATERIALIZED (
-         SELECT d.period, yp.id, yp.gender, yp.ethnicity, yp.legal_status, yp.placement_type, yp.send, yp.education_status, yp.presentation, yp.home_ward,
-                ${ageBandAt('d.on_date')} AS age_band, la.rag, la.final_score, coalesce(la.models, '{}') AS models, coalesce(la.answers, '{}'::jsonb) AS answers
-         FROM unnest(${periodsParam}::text[], ${datesParam}::date[]) AS d(period, on_date)
-         JOIN list_membership lm ON lm.started_on <= d.on_date AND (lm.ended_on IS NULL OR lm.ended_on > d.on_date)
-         JOIN young_person yp ON yp.id = lm.young_person_id
-         LEFT JOIN LATERAL (
-           SELECT ra.rag, ra.final_score, ra.models, ra.answers FROM risk_assessment ra
-           WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL' AND ra.assessed_on <= d.on_date
-           ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1
-         ) la ON true
-       ), f AS (SELECT * FROM s ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
-       ${parts.join('\nUNION ALL\n')}`,
-      p.values,
-    );
+    // Complete months come from the monthly snapshot; the month in progress is counted live.
+    const horizon = await ensureSnapshot(this.dataSource.manager);
+    const kept = periods.filter((p) => p <= horizon);
+    const live = periods.filter((p) => p > horizon);
+    const rows = [
+      ...(kept.length ? await this.profileOfSnapshot(kept, f, dims) : []),
+      ...(live.length ? await this.profileLive(live, live.map((p) => this.countDate(p)), f, dims) : []),
+    ];
     const suppress = isSuppressed(actor);
     const totals = new Map(rows.filter((r) => r.dim === 'TOTAL').map((r) => [r.period, r.n]));
     const series: ProfileSeries[] = dims.map((d) => {
@@ -192,6 +199,92 @@ export class AnalyticsService {
     };
   }
 
+  /** Indicator breakdowns and the indicators they count, as (id, category) pairs. */
+  private indicatorLists(d: Dimension): { ids: string[]; cats: string[] } {
+    const list = d === 'SAFEGUARD_AREA' ? INDICATORS.filter((x) => x.area) : INDICATORS.filter((x) => x.group === (d === 'PUSH_FACTOR' ? 'PUSH' : 'PULL'));
+    return { ids: list.map((x) => x.id), cats: list.map((x) => (d === 'SAFEGUARD_AREA' ? x.area! : x.id)) };
+  }
+
+  /** The profile of complete months: their counts as kept, or — with person filters — counted from each young person's month. */
+  private async profileOfSnapshot(periods: string[], f: AnalyticsFilter, dims: Dimension[]): Promise<ProfileRow[]> {
+    const p = new Params();
+    const periodsParam = p.add(periods.map((x) => `${x}-01`));
+    if (!hasPersonFilters(f)) {
+      return this.dataSource.query(
+        `SELECT dim, to_char(period, 'YYYY-MM') AS period, category, n FROM analytics_month_count
+         WHERE period = ANY(${periodsParam}::date[]) AND dim = ANY(${p.add(['TOTAL', ...dims])}::text[]) AND n <> 0`,
+        p.values,
+      );
+    }
+    const where = snapshotFilter(f, p);
+    const single = SINGLE_DIMENSIONS;
+    const parts = [`SELECT 'TOTAL' AS dim, s.period, '' AS category, count(*)::int AS n FROM s GROUP BY s.period`];
+    for (const d of dims) {
+      if (single[d]) parts.push(`SELECT '${d}', s.period, ${single[d]}, count(*)::int FROM s GROUP BY s.period, 3`);
+      else if (d === 'MODEL') parts.push(`SELECT 'MODEL', s.period, m, count(*)::int FROM s, unnest(s.models) AS m GROUP BY s.period, m`);
+    }
+    const indicatorDims = dims.filter((d) => !single[d] && d !== 'MODEL');
+    if (indicatorDims.length) {
+      parts.push(
+        `SELECT split_part(c, ':', 1), s.period, substr(c, strpos(c, ':') + 1), count(*)::int FROM s, unnest(s.categories) AS c
+         WHERE split_part(c, ':', 1) = ANY(${p.add(indicatorDims)}::text[]) GROUP BY 1, 2, 3`,
+      );
+    }
+    return this.dataSource.query(
+      `WITH s AS MATERIALIZED (
+         SELECT to_char(s.period, 'YYYY-MM') AS period, s.young_person_id AS id, s.gender, s.ethnicity, s.legal_status, s.placement_type, s.send,
+                s.education_status, s.presentation, s.home_ward, s.age_band, s.rag, s.final_score, s.models, s.categories
+         FROM analytics_person_month s WHERE s.period = ANY(${periodsParam}::date[]) AND s.on_list${and(where)}
+       )
+       ${parts.join('\nUNION ALL\n')}`,
+      p.values,
+    );
+  }
+
+  /** The profile counted from the tables (the month in progress): the list on each date, each young person as they were then. */
+  private async profileLive(periods: string[], dates: string[], f: AnalyticsFilter, dims: Dimension[]): Promise<ProfileRow[]> {
+    const p = new Params();
+    const periodsParam = p.add(periods);
+    const datesParam = p.add(dates);
+    const where: string[] = [];
+    if (f.gender?.length) where.push(`s.gender = ANY(${p.add(f.gender)}::text[])`);
+    if (f.ward?.length) where.push(`s.home_ward = ANY(${p.add(f.ward)}::text[])`);
+    if (f.legalStatus?.length) where.push(`s.legal_status = ANY(${p.add(f.legalStatus)}::text[])`);
+    if (f.ageBand?.length) where.push(`s.age_band = ANY(${p.add(f.ageBand)}::text[])`);
+    if (f.rag?.length) where.push(`s.rag = ANY(${p.add(f.rag)}::text[])`);
+    if (f.model?.length) where.push(`s.models && ${p.add(f.model)}::text[]`);
+    const single = SINGLE_DIMENSIONS;
+    const parts = [`SELECT 'TOTAL' AS dim, s.period, '' AS category, count(*)::int AS n FROM f s GROUP BY s.period`];
+    for (const d of dims) {
+      if (single[d]) parts.push(`SELECT '${d}', s.period, ${single[d]}, count(*)::int FROM f s GROUP BY s.period, 3`);
+      else if (d === 'MODEL') parts.push(`SELECT 'MODEL', s.period, m, count(DISTINCT s.id)::int FROM f s, unnest(s.models) AS m GROUP BY s.period, m`);
+      else {
+        const { ids, cats } = this.indicatorLists(d);
+        parts.push(
+          `SELECT '${d}', s.period, ind.cat, count(DISTINCT s.id)::int FROM f s JOIN unnest(${p.add(ids)}::text[], ${p.add(cats)}::text[]) AS ind(id, cat) ON ind.id = ANY(s.present) GROUP BY s.period, ind.cat`,
+        );
+      }
+    }
+    // Each latest screening's present indicators are read from its answers once.
+    return this.dataSource.query(
+      `WITH s AS MATERIALIZED (
+         SELECT d.period, yp.id, yp.gender, yp.ethnicity, yp.legal_status, yp.placement_type, yp.send, yp.education_status, yp.presentation, yp.home_ward,
+                ${ageBandAt('d.on_date')} AS age_band, la.rag, la.final_score, coalesce(la.models, '{}') AS models,
+                coalesce(ARRAY(SELECT a.key FROM jsonb_each(la.answers) a WHERE a.value ->> 'answer' = 'PRESENT'), '{}') AS present
+         FROM unnest(${periodsParam}::text[], ${datesParam}::date[]) AS d(period, on_date)
+         JOIN list_membership lm ON lm.started_on <= d.on_date AND (lm.ended_on IS NULL OR lm.ended_on > d.on_date)
+         JOIN young_person yp ON yp.id = lm.young_person_id
+         LEFT JOIN LATERAL (
+           SELECT ra.rag, ra.final_score, ra.models, ra.answers FROM risk_assessment ra
+           WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL' AND ra.assessed_on <= d.on_date
+           ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1
+         ) la ON true
+       ), f AS (SELECT * FROM s ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+       ${parts.join('\nUNION ALL\n')}`,
+      p.values,
+    );
+  }
+
   private series(periods: string[], measures: readonly { key: string; label: string }[], rows: Record<string, number | string>[], suppress: boolean): MeasureSeries[] {
     const byPeriod = new Map(rows.map((r) => [String(r.period), r]));
     return measures.map((m) => ({
@@ -208,18 +301,60 @@ export class AnalyticsService {
   /** The monthly flows of the list, reviews and missing episodes, each young person filtered on their profile at the month end. */
   async trends(actor: Actor, f: AnalyticsFilter): Promise<ListTrends> {
     const periods = this.periods(f, actor);
+    // Complete months come from the monthly snapshot; the month in progress is counted live.
+    const horizon = await ensureSnapshot(this.dataSource.manager);
+    const kept = periods.filter((p) => p <= horizon);
+    const live = periods.filter((p) => p > horizon);
+    const rows = [...(kept.length ? await this.trendsOfSnapshot(kept, f) : []), ...(live.length ? await this.trendsLive(live, f) : [])];
+    return { periods, meetingDates: await this.meetingDates(periods), measures: this.series(periods, FLOW_MEASURES, rows, isSuppressed(actor)), suppressed: isSuppressed(actor) };
+  }
+
+  /** The flows of complete months: as kept, or — with person filters — summed over each young person's month. */
+  private async trendsOfSnapshot(periods: string[], f: AnalyticsFilter): Promise<Record<string, number | string>[]> {
+    const p = new Params();
+    const periodsParam = p.add(periods.map((x) => `${x}-01`));
+    if (!hasPersonFilters(f)) {
+      const counts: { period: string; category: string; n: number }[] = await this.dataSource.query(
+        `SELECT to_char(period, 'YYYY-MM') AS period, category, n FROM analytics_month_count WHERE dim = 'FLOW' AND period = ANY(${periodsParam}::date[])`,
+        p.values,
+      );
+      const byPeriod = new Map<string, Record<string, number | string>>();
+      for (const c of counts) byPeriod.set(c.period, { ...(byPeriod.get(c.period) ?? { period: c.period }), [c.category]: c.n });
+      return [...byPeriod.values()];
+    }
+    return this.dataSource.query(
+      `SELECT to_char(s.period, 'YYYY-MM') AS period,
+              count(*) FILTER (WHERE s.on_list)::int AS "onList", sum(s.joined)::int AS "newToList", sum(s.stepped_down)::int AS "steppedDown",
+              sum(s.closed)::int AS closed, sum(s.escalations)::int AS escalations, sum(s.deescalations)::int AS deescalations,
+              sum(s.reviews_on_time)::int AS "reviewsOnTime", sum(s.reviews_late)::int AS "reviewsLate",
+              count(*) FILTER (WHERE s.on_list AND s.next_review_on < (s.period + interval '1 month' - interval '1 day')::date)::int AS "reviewsOverdue",
+              sum(s.missing_episodes)::int AS "missingEpisodes", count(*) FILTER (WHERE s.missing_episodes > 0)::int AS "missingYoungPeople",
+              sum(s.missing_on_list)::int AS "missingOnList"
+       FROM analytics_person_month s WHERE s.period = ANY(${periodsParam}::date[])${and(snapshotFilter(f, p))}
+       GROUP BY s.period`,
+      p.values,
+    );
+  }
+
+  /** The flows counted from the tables (the month in progress), each young person filtered on their profile at the month end. */
+  private async trendsLive(periods: string[], f: AnalyticsFilter): Promise<Record<string, number | string>[]> {
     const p = new Params();
     p.add(periods);
     p.add(periods.map((x) => `${x}-01`));
     p.add(periods.map((x) => this.countDate(x)));
     const d = `d.end_on`;
     const w = () => and(personFilter(f, p, d));
+    // Each final screening in the months against the final screening before it.
     const sql = `
       WITH scored AS (
-        SELECT ra.young_person_id, ra.assessed_on, ra.final_score,
-               lag(ra.final_score) OVER w AS prev_score, lag(ra.next_review_on) OVER w AS prev_due
-        FROM risk_assessment ra WHERE ra.status = 'FINAL'
-        WINDOW w AS (PARTITION BY ra.young_person_id ORDER BY ra.assessed_on, ra.created_at)
+        SELECT ra.young_person_id, ra.assessed_on, ra.final_score, prev.final_score AS prev_score, prev.next_review_on AS prev_due
+        FROM risk_assessment ra
+        LEFT JOIN LATERAL (
+          SELECT pr.final_score, pr.next_review_on FROM risk_assessment pr
+          WHERE pr.young_person_id = ra.young_person_id AND pr.status = 'FINAL' AND (pr.assessed_on, pr.created_at) < (ra.assessed_on, ra.created_at)
+          ORDER BY pr.assessed_on DESC, pr.created_at DESC LIMIT 1
+        ) prev ON true
+        WHERE ra.status = 'FINAL' AND ra.assessed_on >= (SELECT min(x) FROM unnest($2::date[]) x) AND ra.assessed_on <= (SELECT max(x) FROM unnest($3::date[]) x)
       )
       SELECT d.period,
         (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
@@ -249,8 +384,7 @@ export class AnalyticsService {
             AND EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = me.young_person_id AND lm.started_on <= me.started_at::date AND (lm.ended_on IS NULL OR lm.ended_on > me.started_at::date))${w()})::int AS "missingOnList"
       FROM unnest($1::text[], $2::date[], $3::date[]) AS d(period, start_on, end_on)
       ORDER BY d.period`;
-    const rows: Record<string, number | string>[] = await this.dataSource.query(sql, p.values);
-    return { periods, meetingDates: await this.meetingDates(periods), measures: this.series(periods, FLOW_MEASURES, rows, isSuppressed(actor)), suppressed: isSuppressed(actor) };
+    return this.dataSource.query(sql, p.values);
   }
 
   /** Meeting dates in the range (the usual meeting day until meetings are scheduled in the product). */
@@ -335,15 +469,29 @@ export class AnalyticsService {
         });
       }
     }
-    // Models and indicators recorded at screenings completed each month.
-    const counts: { period: string; kind: string; key: string; n: number }[] = await this.dataSource.query(
-      `SELECT to_char(date_trunc('month', ra.assessed_on), 'YYYY-MM') AS period, 'MODEL' AS kind, m AS key, count(*)::int AS n
-       FROM risk_assessment ra, unnest(ra.models) AS m WHERE ra.status = 'FINAL' AND ra.assessed_on >= $1 AND ra.assessed_on <= $2 GROUP BY 1, 3
-       UNION ALL
-       SELECT to_char(date_trunc('month', ra.assessed_on), 'YYYY-MM'), 'INDICATOR', a.key, count(*)::int
-       FROM risk_assessment ra, jsonb_each(ra.answers) AS a WHERE ra.status = 'FINAL' AND ra.assessed_on >= $1 AND ra.assessed_on <= $2 AND a.value ->> 'answer' = 'PRESENT' GROUP BY 1, 3`,
-      [`${periods[0]}-01`, lastDay(period)],
-    );
+    // Models and indicators recorded at screenings completed each month (complete months as kept, the month in progress live).
+    const horizon = await ensureSnapshot(this.dataSource.manager);
+    const kept = periods.filter((x) => x <= horizon);
+    const live = periods.filter((x) => x > horizon);
+    const counts: { period: string; kind: string; key: string; n: number }[] = [
+      ...(kept.length
+        ? await this.dataSource.query<{ period: string; kind: string; key: string; n: number }[]>(
+            `SELECT to_char(period, 'YYYY-MM') AS period, CASE dim WHEN 'SCREENED_MODEL' THEN 'MODEL' ELSE 'INDICATOR' END AS kind, category AS key, n
+             FROM analytics_month_count WHERE dim IN ('SCREENED_MODEL', 'SCREENED_INDICATOR') AND period = ANY($1::date[]) AND n <> 0`,
+            [kept.map((x) => `${x}-01`)],
+          )
+        : []),
+      ...(live.length
+        ? await this.dataSource.query<{ period: string; kind: string; key: string; n: number }[]>(
+            `SELECT to_char(date_trunc('month', ra.assessed_on), 'YYYY-MM') AS period, 'MODEL' AS kind, m AS key, count(*)::int AS n
+             FROM risk_assessment ra, unnest(ra.models) AS m WHERE ra.status = 'FINAL' AND ra.assessed_on >= $1 AND ra.assessed_on <= $2 GROUP BY 1, 3
+             UNION ALL
+             SELECT to_char(date_trunc('month', ra.assessed_on), 'YYYY-MM'), 'INDICATOR', a.key, count(*)::int
+             FROM risk_assessment ra, jsonb_each(ra.answers) AS a WHERE ra.status = 'FINAL' AND ra.assessed_on >= $1 AND ra.assessed_on <= $2 AND a.value ->> 'answer' = 'PRESENT' GROUP BY 1, 3`,
+            [`${live[0]}-01`, lastDay(period)],
+          )
+        : []),
+    ];
     const keys = new Set(counts.map((c) => `${c.kind}|${c.key}`));
     for (const k of keys) {
       const [kind, key] = k.split('|');
@@ -390,7 +538,7 @@ export class AnalyticsService {
     // Models that go with going missing more than chance would have it.
     const co: { model: string; total: number; missing: number; with_model: number; both: number }[] = await this.dataSource.query(
       `WITH s AS (
-         SELECT ra.id, ra.models, EXISTS (SELECT 1 FROM missing_episode me WHERE me.young_person_id = ra.young_person_id
+         SELECT ra.models, EXISTS (SELECT 1 FROM missing_episode me WHERE me.young_person_id = ra.young_person_id
                   AND me.started_at >= ra.assessed_on - 90 AND me.started_at < ra.assessed_on + 1) AS missing
          FROM risk_assessment ra WHERE ra.status = 'FINAL' AND ra.assessed_on > $1::date - interval '12 months' AND ra.assessed_on <= $1
        )

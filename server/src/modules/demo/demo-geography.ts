@@ -52,7 +52,7 @@ export function demoWardPolygons(seed: number): { code: string; name: string; ge
   return out;
 }
 
-const PLACES: { type: LocationType; names: string[] }[] = [
+export const PLACES: { type: LocationType; names: string[] }[] = [
   { type: 'PARK', names: ['Millbrook Rec', 'Castle Hill Gardens', 'Fernbank Common', 'Larkrise Playing Fields'] },
   { type: 'FAST_FOOD_OUTLET', names: ['Chicken Shack, Eastgate Parade', 'Late Night Grill, Harbour Road', 'Pizza Corner, Dunmore Broadway'] },
   { type: 'HOTEL_BNB', names: ['Harbour View Guest House', 'Kingsmere Budget Lodge'] },

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { deadlineFor, periodsBetween } from '../returns/deadlines.js';
 
 /** Plausible monthly ranges for a borough's agencies. */
-const RANGES: Record<string, [number, number]> = {
+export const RANGES: Record<string, [number, number]> = {
   sessionsDelivered: [0, 12],
   youngPeopleReached: [0, 80],
   parentsReached: [0, 30],
@@ -27,13 +27,13 @@ const RANGES: Record<string, [number, number]> = {
   returnHomeInterviews: [0, 20],
 };
 
-const BLOCKAGES = [
+export const BLOCKAGES = [
   'Waiting times for CAMHS assessments are delaying support',
   'A hotel chain will not share guest registers without a court order',
   'No secure accommodation available out of hours',
   'Schools in a neighbouring borough are not sharing attendance data',
 ];
-const LOCALITIES = ['Groups of older males gathering after school', 'Young people travelling to parties in a neighbouring borough', 'Online group recruiting through a gaming platform', 'Peer group linked to drug supply in the town centre'];
+export const LOCALITIES = ['Groups of older males gathering after school', 'Young people travelling to parties in a neighbouring borough', 'Online group recruiting through a gaming platform', 'Peer group linked to drug supply in the town centre'];
 
 /**
  * Two years of monthly returns from every demo agency: most accepted, a few late, two missing, one

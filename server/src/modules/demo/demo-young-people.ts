@@ -25,9 +25,24 @@ export interface DemoStaff {
 }
 
 const WARDS = ['Abbey Fields', 'Brookside', 'Castle Hill', 'Dunmore', 'Eastgate', 'Fernbank', 'Greenmarsh', 'Harbour', 'Ivy Lane', 'Kingsmere Central', 'Larkrise', 'Millbrook'];
-const BOROUGHS = ['Ashford Vale', 'Bramwell', 'Carrow', 'Dunham Cross', 'Elmstead'];
-const SCHOOLS = ['Kingsmere Academy', 'St Anselm’s High School', 'Brookside Community College', 'Harbour Pupil Referral Unit', 'Castle Hill School'];
-const TEAMS = ['Assessment Team 1', 'Assessment Team 2', 'Children in Need East', 'Looked After Children', 'Leaving Care'];
+export const BOROUGHS = ['Ashford Vale', 'Bramwell', 'Carrow', 'Dunham Cross', 'Elmstead'];
+export const SCHOOLS = ['Kingsmere Academy', 'St Anselm’s High School', 'Brookside Community College', 'Harbour Pupil Referral Unit', 'Castle Hill School'];
+export const TEAMS = ['Assessment Team 1', 'Assessment Team 2', 'Children in Need East', 'Looked After Children', 'Leaving Care'];
+
+/** Ethnicity of the synthetic young people (ONS 2021 categories), by weight. */
+export const ETHNICITY_WEIGHTS: { value: Ethnicity; weight: number }[] = [
+  { value: 'WHITE_BRITISH', weight: 40 },
+  { value: 'BLACK_AFRICAN', weight: 10 },
+  { value: 'BLACK_CARIBBEAN', weight: 9 },
+  { value: 'MIXED_WHITE_BLACK_CARIBBEAN', weight: 8 },
+  { value: 'WHITE_OTHER', weight: 8 },
+  { value: 'ASIAN_BANGLADESHI', weight: 5 },
+  { value: 'ASIAN_PAKISTANI', weight: 4 },
+  { value: 'MIXED_OTHER', weight: 4 },
+  { value: 'WHITE_ROMA', weight: 2 },
+  { value: 'OTHER_ARAB', weight: 2 },
+  { value: 'NOT_KNOWN', weight: 8 },
+];
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
@@ -46,19 +61,7 @@ export async function seedDemoYoungPeople(m: EntityManager, seed: number, staff:
   const memberships = m.getRepository(ListMembershipEntity);
   const missing = m.getRepository(MissingEpisodeEntity);
   let episodeCount = 0;
-  const ethnicities: { value: Ethnicity; weight: number }[] = [
-    { value: 'WHITE_BRITISH', weight: 40 },
-    { value: 'BLACK_AFRICAN', weight: 10 },
-    { value: 'BLACK_CARIBBEAN', weight: 9 },
-    { value: 'MIXED_WHITE_BLACK_CARIBBEAN', weight: 8 },
-    { value: 'WHITE_OTHER', weight: 8 },
-    { value: 'ASIAN_BANGLADESHI', weight: 5 },
-    { value: 'ASIAN_PAKISTANI', weight: 4 },
-    { value: 'MIXED_OTHER', weight: 4 },
-    { value: 'WHITE_ROMA', weight: 2 },
-    { value: 'OTHER_ARAB', weight: 2 },
-    { value: 'NOT_KNOWN', weight: 8 },
-  ];
+  const ethnicities = ETHNICITY_WEIGHTS;
   const cluster = ['missing_from_home_or_care', 'poor_mental_health', 'self_harm'];
   let assessmentCount = 0;
   const total = 130;

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { assertNoProblems, badInput, notFound, problem } from '../../common/graphql/errors.js';
 import type { ComplexAbuseGroup, Network, NetworkFilter, NetworkNode } from './intelligence.inputs.js';
 import { HANDLING_C_NOTE, type HandlingCode, type LinkType, type NodeKind } from './link.entity.js';
-import { NODE_LABELS_SQL, NODE_TABLES } from './links.service.js';
-import { analyse, buildGraph, COMPLEX_STRATEGY_ADVICE, complexAbuseRule, neighbourhoodKeys, nodeKey, type GraphEdge, type GraphNode } from './network.js';
+import { NODE_LABELS_SQL } from './links.service.js';
+import { analyse, COMPLEX_STRATEGY_ADVICE, complexAbuseReasons, complexAbuseRule, nodeKey, type GraphEdge, type GraphNode } from './network.js';
 
 /** Betweenness is O(nodes × links): beyond this many links the caller must narrow the filter. */
 export const MAX_NETWORK_LINKS = 20_000;
@@ -30,21 +30,15 @@ export class NetworkService {
 
   /** The filtered links and the labels of their ends: two statements, whatever the size of the network. */
   private async load(filter: NetworkFilter): Promise<Loaded> {
-    assertNoProblems([problem('filter.lastSeenTo', filter.lastSeenFrom && filter.lastSeenTo && filter.lastSeenTo < filter.lastSeenFrom ? 'The end of the window must be on or after its start' : null)]);
+    checkWindow(filter);
     const rows: LinkRow[] = await this.dataSource.query(
-      `SELECT id, type, a_kind, a_id, b_kind, b_id, handling FROM link
-       WHERE ($1::text[] IS NULL OR type = ANY($1::text[]))
-         AND ($2::int IS NULL OR source_grade <= $2::int)
-         AND ($3::text[] IS NULL OR intelligence_grade = ANY($3::text[]))
-         AND ($4::date IS NULL OR last_seen >= $4::date)
-         AND ($5::date IS NULL OR last_seen <= $5::date)
+      `SELECT id, type, a_kind, a_id, b_kind, b_id, handling FROM link l
+       WHERE ${LINK_FILTER_SQL}
        ORDER BY id
        LIMIT ${MAX_NETWORK_LINKS + 1}`,
-      [filter.types?.length ? filter.types : null, filter.maxSourceGrade ?? null, filter.intelligenceGrades?.length ? filter.intelligenceGrades : null, filter.lastSeenFrom ?? null, filter.lastSeenTo ?? null],
+      filterParams(filter),
     );
-    if (rows.length > MAX_NETWORK_LINKS) {
-      throw badInput([{ field: 'filter', message: `More than ${MAX_NETWORK_LINKS.toLocaleString('en-GB')} links match: narrow the filter (link types, grading or dates)` }]);
-    }
+    if (rows.length > MAX_NETWORK_LINKS) throw tooManyLinks();
     const ids: Record<NodeKind, Set<string>> = { YOUNG_PERSON: new Set(), PERSON_OF_CONCERN: new Set(), LOCATION: new Set() };
     for (const r of rows) {
       ids[r.a_kind].add(r.a_id);
@@ -83,20 +77,56 @@ export class NetworkService {
     return this.toNetwork(analysis.nodes.map(({ key: _key, ...n }) => n), edges);
   }
 
-  /** The nodes within `hops` links of one node, with degree, betweenness and components computed within that neighbourhood. */
+  /**
+   * The nodes within `hops` links of one node, with degree, betweenness and components computed within
+   * that neighbourhood. Only the links around the growing neighbourhood are read, a hop at a time
+   * (links and the labels of their new ends), then the links among the outermost nodes: 2 + 2 × hops
+   * statements, whatever the size of the whole network.
+   */
   async neighbourhood(kind: NodeKind, id: string, hops: number, filter: NetworkFilter): Promise<Network> {
     assertNoProblems([problem('hops', Number.isInteger(hops) && hops >= 1 && hops <= 3 ? null : 'Hops must be 1, 2 or 3')]);
-    const exists: unknown[] = await this.dataSource.query(`SELECT 1 FROM ${NODE_TABLES[kind]} WHERE id = $1`, [id]);
-    if (exists.length === 0) throw notFound(`The ${kind.toLowerCase().replace(/_/g, ' ')}`);
-    const { nodes, edges } = await this.load(filter);
+    const labels = (keys: { kind: NodeKind; id: string }[]): Promise<GraphNode[]> =>
+      this.dataSource.query(NODE_LABELS_SQL, (['YOUNG_PERSON', 'PERSON_OF_CONCERN', 'LOCATION'] as const).map((k) => keys.filter((x) => x.kind === k).map((x) => x.id)));
+    const [self] = await labels([{ kind, id }]);
+    if (!self) throw notFound(`The ${kind.toLowerCase().replace(/_/g, ' ')}`);
+    checkWindow(filter);
     const start = nodeKey(kind, id);
-    const keys = neighbourhoodKeys(buildGraph(nodes, edges), start, hops);
-    let inside = nodes.filter((n) => keys.has(nodeKey(n.kind, n.id)));
-    if (inside.length === 0) {
-      // A node with no links (under this filter) is its own neighbourhood.
-      inside = await this.dataSource.query(NODE_LABELS_SQL, [kind === 'YOUNG_PERSON' ? [id] : [], kind === 'PERSON_OF_CONCERN' ? [id] : [], kind === 'LOCATION' ? [id] : []]);
+    const nodes = new Map<string, GraphNode>([[start, self]]);
+    const links = new Map<string, LinkRow>();
+    const params = filterParams(filter);
+    const around = (ends: GraphNode[], both: boolean): Promise<LinkRow[]> =>
+      this.dataSource.query(
+        both
+          ? `SELECT l.id, l.type, l.a_kind, l.a_id, l.b_kind, l.b_id, l.handling
+             FROM link l JOIN unnest($6::text[], $7::uuid[]) AS a(kind, id) ON l.a_kind = a.kind AND l.a_id = a.id
+             WHERE ${LINK_FILTER_SQL} AND (l.b_kind, l.b_id) IN (SELECT * FROM unnest($6::text[], $7::uuid[]))`
+          : `SELECT l.id, l.type, l.a_kind, l.a_id, l.b_kind, l.b_id, l.handling
+             FROM link l JOIN unnest($6::text[], $7::uuid[]) AS a(kind, id) ON l.a_kind = a.kind AND l.a_id = a.id WHERE ${LINK_FILTER_SQL}
+             UNION
+             SELECT l.id, l.type, l.a_kind, l.a_id, l.b_kind, l.b_id, l.handling
+             FROM link l JOIN unnest($6::text[], $7::uuid[]) AS b(kind, id) ON l.b_kind = b.kind AND l.b_id = b.id WHERE ${LINK_FILTER_SQL}`,
+        [...params, ends.map((n) => n.kind), ends.map((n) => n.id)],
+      );
+    let frontier: GraphNode[] = [self];
+    for (let hop = 1; hop <= hops && frontier.length; hop++) {
+      const found = await around(frontier, false);
+      const ends = new Map<string, { kind: NodeKind; id: string }>();
+      for (const r of found) {
+        for (const [k, i] of [[r.a_kind, r.a_id], [r.b_kind, r.b_id]] as const) if (!nodes.has(nodeKey(k, i))) ends.set(nodeKey(k, i), { kind: k, id: i });
+      }
+      // A link whose other end has since been deleted is left out rather than shown dangling.
+      const fresh = ends.size ? await labels([...ends.values()]) : [];
+      for (const n of fresh) nodes.set(nodeKey(n.kind, n.id), n);
+      for (const r of found) if (nodes.has(nodeKey(r.a_kind, r.a_id)) && nodes.has(nodeKey(r.b_kind, r.b_id))) links.set(r.id, r);
+      if (links.size > MAX_NETWORK_LINKS) throw tooManyLinks();
+      frontier = fresh;
     }
-    const insideEdges = edges.filter((e) => keys.has(e.source) && keys.has(e.target));
+    // The links between two nodes of the outermost hop (every other link inside was read on the way out).
+    if (frontier.length > 1) for (const r of await around(frontier, true)) links.set(r.id, r);
+    const inside = [...nodes.values()];
+    const insideEdges = [...links.values()]
+      .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+      .map((row) => ({ id: row.id, type: row.type, source: nodeKey(row.a_kind, row.a_id), target: nodeKey(row.b_kind, row.b_id), row }));
     const analysis = analyse(inside, insideEdges);
     return this.toNetwork(analysis.nodes.map(({ key: _key, ...n }) => n), insideEdges);
   }
@@ -121,4 +151,150 @@ export class NetworkService {
     }
     return out;
   }
+
+  /**
+   * The groups of `complexAbuseGroups` — same components, numbering, reasons and members — over the
+   * whole network however large (the agenda's use): the components are found over every link by
+   * union-find, and only the people of concern the reasons name are looked up. No centrality.
+   */
+  async complexAbuseGroupSummaries(filter: NetworkFilter): Promise<ComplexAbuseGroupSummary[]> {
+    checkWindow(filter);
+    // Every link matching the filter; the ends are numbered in node-key order (kind, then id).
+    const read = async (existing: boolean) => {
+      // Links to a deleted end are left out (as everywhere): checked below, and only then filtered in SQL.
+      const exists = (end: 'a' | 'b') =>
+        `CASE l.${end}_kind WHEN 'YOUNG_PERSON' THEN l.${end}_id IN (SELECT id FROM young_person) WHEN 'PERSON_OF_CONCERN' THEN l.${end}_id IN (SELECT id FROM person_of_concern)
+          ELSE l.${end}_id IN (SELECT id FROM location) END`;
+      const rows: Pick<LinkRow, 'a_kind' | 'a_id' | 'b_kind' | 'b_id'>[] = await this.dataSource.query(
+        `SELECT l.a_kind, l.a_id, l.b_kind, l.b_id FROM link l WHERE ${LINK_FILTER_SQL}${existing ? ` AND ${exists('a')} AND ${exists('b')}` : ''}`,
+        filterParams(filter),
+      );
+      const byKind: Record<NodeKind, Set<string>> = { LOCATION: new Set(), PERSON_OF_CONCERN: new Set(), YOUNG_PERSON: new Set() };
+      for (const r of rows) {
+        byKind[r.a_kind].add(r.a_id);
+        byKind[r.b_kind].add(r.b_id);
+      }
+      const kinds: NodeKind[] = [];
+      const ids: string[] = [];
+      const at: Record<NodeKind, Map<string, number>> = { LOCATION: new Map(), PERSON_OF_CONCERN: new Map(), YOUNG_PERSON: new Map() };
+      for (const kind of ['LOCATION', 'PERSON_OF_CONCERN', 'YOUNG_PERSON'] as const) {
+        for (const id of [...byKind[kind]].sort()) {
+          at[kind].set(id, ids.length);
+          ids.push(id);
+          kinds.push(kind);
+        }
+      }
+      return {
+        kinds,
+        ids,
+        byKind,
+        from: Int32Array.from(rows, (r) => at[r.a_kind].get(r.a_id)!),
+        to: Int32Array.from(rows, (r) => at[r.b_kind].get(r.b_id)!),
+      };
+    };
+    let graph = await read(false);
+    const [{ missing }] = await this.dataSource.query<{ missing: number }[]>(
+      `SELECT (cardinality($1::uuid[]) - (SELECT count(*) FROM young_person WHERE id = ANY($1::uuid[]))
+             + cardinality($2::uuid[]) - (SELECT count(*) FROM person_of_concern WHERE id = ANY($2::uuid[]))
+             + cardinality($3::uuid[]) - (SELECT count(*) FROM location WHERE id = ANY($3::uuid[])))::int AS missing`,
+      [[...graph.byKind.YOUNG_PERSON], [...graph.byKind.PERSON_OF_CONCERN], [...graph.byKind.LOCATION]],
+    );
+    if (missing > 0) graph = await read(true);
+    const { kinds, ids, from, to } = graph;
+    const links = from.length;
+    const parent = Int32Array.from(ids, (_, i) => i);
+    const find = (x: number): number => {
+      while (parent[x] !== x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+      }
+      return x;
+    };
+    for (let e = 0; e < links; e++) {
+      const [ra, rb] = [find(from[e]), find(to[e])];
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+    const members = new Map<number, number[]>();
+    for (let i = 0; i < ids.length; i++) {
+      const root = find(i);
+      const list = members.get(root);
+      if (list) list.push(i);
+      else members.set(root, [i]);
+    }
+    const edgesOf = new Map<number, number[]>();
+    for (let e = 0; e < links; e++) {
+      const root = find(from[e]);
+      const list = edgesOf.get(root);
+      if (list) list.push(e);
+      else edgesOf.set(root, [e]);
+    }
+    // Numbered as analyse() numbers them: largest first, ties by their smallest node key.
+    // Nodes are numbered in key order, so a component's smallest key is its smallest number.
+    const ordered = [...members.entries()]
+      .map(([root, nodes]) => ({ root, nodes, first: nodes.reduce((m, i) => (i < m ? i : m), nodes[0]) }))
+      .sort((x, y) => y.nodes.length - x.nodes.length || x.first - y.first);
+    // Protocol 6.11 per component: counts by kind, and each person of concern's young people linked directly.
+    const judged = ordered.map((c, component) => {
+      const edges = edgesOf.get(c.root) ?? [];
+      const youngPeople = c.nodes.filter((i) => kinds[i] === 'YOUNG_PERSON').length;
+      const peopleOfConcern = c.nodes.filter((i) => kinds[i] === 'PERSON_OF_CONCERN').length;
+      const direct = new Map<number, Set<number>>();
+      if (youngPeople >= 3 && peopleOfConcern >= 1) {
+        for (const e of edges) {
+          for (const [p, y] of [
+            [from[e], to[e]],
+            [to[e], from[e]],
+          ]) {
+            if (kinds[p] !== 'PERSON_OF_CONCERN' || kinds[y] !== 'YOUNG_PERSON') continue;
+            const set = direct.get(p);
+            if (set) set.add(y);
+            else direct.set(p, new Set([y]));
+          }
+        }
+      }
+      const many = [...direct].filter(([, yps]) => yps.size >= 3);
+      return { component, nodes: c.nodes, youngPeople, peopleOfConcern, many, flagged: (youngPeople >= 2 && peopleOfConcern >= 2) || many.length > 0 };
+    });
+    const flagged = judged.filter((c) => c.flagged);
+    // The reasons name people of concern: their labels, for those named only.
+    const pocs = [...new Set(flagged.flatMap((c) => c.many.map(([p]) => ids[p])))];
+    const named: GraphNode[] = pocs.length ? await this.dataSource.query(NODE_LABELS_SQL, [[], pocs, []]) : [];
+    const label = new Map(named.map((n) => [n.id, n.label]));
+    return flagged.map((c) => ({
+      component: c.component,
+      recommendation: COMPLEX_STRATEGY_ADVICE,
+      reasons: complexAbuseReasons(
+        c.youngPeople,
+        c.peopleOfConcern,
+        c.many.map(([p, yps]) => ({ key: nodeKey(kinds[p], ids[p]), label: label.get(ids[p]) ?? nodeKey(kinds[p], ids[p]), youngPeople: yps.size })),
+      ),
+      members: c.nodes.map((i) => ({ kind: kinds[i], id: ids[i] })),
+    }));
+  }
+}
+
+export interface ComplexAbuseGroupSummary {
+  component: number;
+  recommendation: string;
+  reasons: string[];
+  members: { kind: NodeKind; id: string }[];
+}
+
+/** The network filter as SQL over `link l`, with its values as $1–$5 (see filterParams). */
+const LINK_FILTER_SQL = `($1::text[] IS NULL OR l.type = ANY($1::text[]))
+         AND ($2::int IS NULL OR l.source_grade <= $2::int)
+         AND ($3::text[] IS NULL OR l.intelligence_grade = ANY($3::text[]))
+         AND ($4::date IS NULL OR l.last_seen >= $4::date)
+         AND ($5::date IS NULL OR l.last_seen <= $5::date)`;
+
+function filterParams(filter: NetworkFilter): unknown[] {
+  return [filter.types?.length ? filter.types : null, filter.maxSourceGrade ?? null, filter.intelligenceGrades?.length ? filter.intelligenceGrades : null, filter.lastSeenFrom ?? null, filter.lastSeenTo ?? null];
+}
+
+function checkWindow(filter: NetworkFilter): void {
+  assertNoProblems([problem('filter.lastSeenTo', filter.lastSeenFrom && filter.lastSeenTo && filter.lastSeenTo < filter.lastSeenFrom ? 'The end of the window must be on or after its start' : null)]);
+}
+
+function tooManyLinks(): Error {
+  return badInput([{ field: 'filter', message: `More than ${MAX_NETWORK_LINKS.toLocaleString('en-GB')} links match: narrow the filter (link types, grading or dates)` }]);
 }

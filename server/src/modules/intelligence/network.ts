@@ -98,10 +98,6 @@ export function complexAbuseRule(nodes: GraphNode[], edges: Pick<GraphEdge, 'sou
   const byKey = new Map(nodes.map((n) => [nodeKey(n.kind, n.id), n]));
   const youngPeople = nodes.filter((n) => n.kind === 'YOUNG_PERSON').length;
   const peopleOfConcern = nodes.filter((n) => n.kind === 'PERSON_OF_CONCERN').length;
-  const reasons: string[] = [];
-  if (youngPeople >= 2 && peopleOfConcern >= 2) {
-    reasons.push(`${plural(youngPeople, 'young person', 'young people')} and ${plural(peopleOfConcern, 'person of concern', 'people of concern')} are connected in one network`);
-  }
   const youngPeopleOf = new Map<string, Set<string>>();
   for (const e of edges) {
     const [s, t] = [byKey.get(e.source), byKey.get(e.target)];
@@ -115,8 +111,26 @@ export function complexAbuseRule(nodes: GraphNode[], edges: Pick<GraphEdge, 'sou
       youngPeopleOf.set(key, (youngPeopleOf.get(key) ?? new Set()).add(yp.id));
     }
   }
-  for (const [key, yps] of [...youngPeopleOf].sort((x, y) => y[1].size - x[1].size || (x[0] < y[0] ? -1 : 1))) {
-    if (yps.size >= 3) reasons.push(`${yps.size} young people are linked directly to ${byKey.get(key)!.label}`);
-  }
+  const reasons = complexAbuseReasons(
+    youngPeople,
+    peopleOfConcern,
+    [...youngPeopleOf].map(([key, yps]) => ({ key, label: byKey.get(key)!.label, youngPeople: yps.size })),
+  );
   return { flagged: reasons.length > 0, reasons };
+}
+
+/**
+ * The reasons protocol 6.11 gives for one connected component, from its counts: how many young
+ * people and people of concern it holds, and how many young people each person of concern (by node
+ * key and label) is linked to directly. Empty when the component is not flagged.
+ */
+export function complexAbuseReasons(youngPeople: number, peopleOfConcern: number, direct: { key: string; label: string; youngPeople: number }[]): string[] {
+  const reasons: string[] = [];
+  if (youngPeople >= 2 && peopleOfConcern >= 2) {
+    reasons.push(`${plural(youngPeople, 'young person', 'young people')} and ${plural(peopleOfConcern, 'person of concern', 'people of concern')} are connected in one network`);
+  }
+  for (const d of [...direct].sort((x, y) => y.youngPeople - x.youngPeople || (x.key < y.key ? -1 : 1))) {
+    if (d.youngPeople >= 3) reasons.push(`${d.youngPeople} young people are linked directly to ${d.label}`);
+  }
+  return reasons;
 }

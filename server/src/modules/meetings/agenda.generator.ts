@@ -9,7 +9,9 @@ import { defaultMeetingDate } from '../returns/deadlines.js';
 import { ReturnsService } from '../returns/returns.service.js';
 import type { AgendaEntry, AgendaPerson } from './meeting.entities.js';
 
-export const longDate = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "3 March 2026": one formatter for every entry (making one per call is slow on an agenda of thousands). */
+export const longDate = (d: string) => LONG_DATE.format(new Date(`${d}T00:00:00Z`));
 const monthOf = (d: string) => d.slice(0, 7);
 const monthBefore = (d: string) => {
   const [y, m] = d.split('-').map(Number);
@@ -44,6 +46,18 @@ const LATEST = `LEFT JOIN LATERAL (
   ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1) la ON true`;
 const ON_LIST = `EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = yp.id AND lm.started_on <= $1 AND (lm.ended_on IS NULL OR lm.ended_on > $1))`;
 
+type OnListRow = PersonRow & {
+  final_score: number | null;
+  next_review_on: string | null;
+  assessed_on: string | null;
+  placement_type: string;
+  placement_borough: string | null;
+  red: boolean;
+  reviews_overdue: boolean;
+  step_downs: boolean;
+  cross_borough: boolean;
+};
+
 export interface AgendaContext {
   meetingId: string;
   /** The meeting's date. */
@@ -74,6 +88,23 @@ export class AgendaGenerator {
     );
     const [y, m, d] = date.split('-').map(Number);
     return { meetingId, date, since: prev?.date ?? new Date(Date.UTC(y, m - 2, d)).toISOString().slice(0, 10) };
+  }
+
+  /** Who is on the list on the meeting's date, with their latest screening: read once for the four items drawn from it. */
+  private readonly onListOf = new WeakMap<AgendaContext, Promise<OnListRow[]>>();
+  private onList(ctx: AgendaContext): Promise<OnListRow[]> {
+    let rows = this.onListOf.get(ctx);
+    if (!rows) {
+      rows = this.dataSource.query<OnListRow[]>(
+        `SELECT ${PERSON_SQL}, la.final_score, la.next_review_on::text, la.assessed_on::text, yp.placement_type, yp.placement_borough,
+                (la.final_score = 3) IS TRUE AS red, (la.next_review_on < $1) IS TRUE AS reviews_overdue, (la.final_score = 0) IS TRUE AS step_downs,
+                (yp.legal_status LIKE 'LOOKED_AFTER%' AND yp.placement_type IN ('PLACED_IN', 'PLACED_OUT')) IS TRUE AS cross_borough
+         FROM young_person yp ${LATEST} WHERE ${ON_LIST} ORDER BY yp.reference`,
+        [ctx.date],
+      );
+      this.onListOf.set(ctx, rows);
+    }
+    return rows;
   }
 
   async generate(actor: Actor, ctx: AgendaContext): Promise<Record<GeneratorKey, AgendaEntry[]>> {
@@ -118,12 +149,16 @@ export class AgendaGenerator {
         return rows.map((r) => ypEntry(`yp:${r.id}`, r, `joined the list on ${longDate(r.started_on)}${r.final_score !== null ? `; score ${r.final_score} (${RAG_WORD[r.rag!]})` : ''}`));
       }
       case 'score_rose': {
+        // Each final screening since the last meeting against the final screening before it.
         const rows = await q<PersonRow & { assessed_on: string; final_score: number; prev: number }>(
-          `SELECT * FROM (
-             SELECT ${PERSON_SQL}, ra.assessed_on::text, ra.final_score,
-                    lag(ra.final_score) OVER (PARTITION BY ra.young_person_id ORDER BY ra.assessed_on, ra.created_at) AS prev
-             FROM risk_assessment ra JOIN young_person yp ON yp.id = ra.young_person_id WHERE ra.status = 'FINAL' AND ra.assessed_on <= $1
-           ) s WHERE s.assessed_on::date > $2 AND s.final_score > s.prev ORDER BY s.assessed_on, s.reference`,
+          `SELECT ${PERSON_SQL}, ra.assessed_on::text, ra.final_score, p.final_score AS prev
+           FROM risk_assessment ra JOIN young_person yp ON yp.id = ra.young_person_id
+           JOIN LATERAL (
+             SELECT p.final_score FROM risk_assessment p
+             WHERE p.young_person_id = ra.young_person_id AND p.status = 'FINAL' AND (p.assessed_on, p.created_at) < (ra.assessed_on, ra.created_at)
+             ORDER BY p.assessed_on DESC, p.created_at DESC LIMIT 1) p ON true
+           WHERE ra.status = 'FINAL' AND ra.assessed_on > $2 AND ra.assessed_on <= $1 AND ra.final_score > p.final_score
+           ORDER BY ra.assessed_on, yp.reference`,
           [date, since],
         );
         return rows.map((r) => ypEntry(`yp:${r.id}:${r.assessed_on}`, r, `score rose from ${r.prev} to ${r.final_score} at the screening of ${longDate(r.assessed_on)}`));
@@ -132,17 +167,7 @@ export class AgendaGenerator {
       case 'reviews_overdue':
       case 'step_downs':
       case 'cross_borough': {
-        const where = {
-          red: `la.final_score = 3`,
-          reviews_overdue: `la.next_review_on < $1`,
-          step_downs: `la.final_score = 0`,
-          cross_borough: `yp.legal_status LIKE 'LOOKED_AFTER%' AND yp.placement_type IN ('PLACED_IN', 'PLACED_OUT')`,
-        }[key];
-        const rows = await q<PersonRow & { final_score: number | null; next_review_on: string | null; assessed_on: string | null; placement_type: string; placement_borough: string | null }>(
-          `SELECT ${PERSON_SQL}, la.final_score, la.next_review_on::text, la.assessed_on::text, yp.placement_type, yp.placement_borough
-           FROM young_person yp ${LATEST} WHERE ${ON_LIST} AND ${where} ORDER BY yp.reference`,
-          [date],
-        );
+        const rows = (await this.onList(ctx)).filter((r) => r[key]);
         return rows.map((r) =>
           ypEntry(
             `yp:${r.id}`,
@@ -194,7 +219,7 @@ export class AgendaGenerator {
         return rows.map((r) => entry(`disruption:${r.id}`, `${DISRUPTION_WORD[r.type] ?? r.type} on ${longDate(r.date)}: ${r.police_reference ?? 'no police reference'}`, r.label, { kind: 'PERSON_OF_CONCERN', id: r.poc }));
       }
       case 'complex_groups': {
-        const groups = await this.network.complexAbuseGroups({ lastSeenTo: date });
+        const groups = await this.network.complexAbuseGroupSummaries({ lastSeenTo: date });
         return groups.map((g) => {
           const count = (k: string) => g.members.filter((m) => m.kind === k).length;
           const key = g.members
