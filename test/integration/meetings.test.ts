@@ -240,7 +240,7 @@ describe('during and after the meeting', () => {
     const UPDATE = `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id status update } }`;
     expect((await lead.ok<{ updateAction: { status: string } }>(UPDATE, { i: { id: mine.id, status: 'IN_PROGRESS', update: 'Called the school', version: mine.version } })).updateAction.status).toBe('IN_PROGRESS');
     const [{ id: theirs, version }]: { id: string; version: number }[] = await t.ds.query(`SELECT id, version FROM meeting_action WHERE owner_agency_id = $1 AND status = 'OPEN' LIMIT 1`, [otherAgency]);
-    expect(codeOf(await lead.gql(UPDATE, { i: { id: theirs, status: 'DONE', version } }))).toBe('NOT_FOUND');
+    expect(codeOf(await lead.gql(UPDATE, { i: { id: theirs, status: 'DONE', version } }))).toBe('FORBIDDEN');
     const [{ n }]: { n: number }[] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'meeting.action_access_refused' AND entity_id = $1`, [theirs]);
     expect(n).toBe(1);
     // A planned meeting is not theirs to see.

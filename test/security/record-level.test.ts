@@ -13,6 +13,8 @@ let analyst: GqlClient;
 let police: GqlClient;
 let leadAgency: string;
 let otherAgency: string;
+/** An open action owned by the other agency, on an issued meeting the lead can see. */
+let housingAction: string;
 const month = (back: number) => {
   const d = new Date();
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
@@ -26,6 +28,12 @@ beforeAll(async () => {
   await t.ds.query(
     `INSERT INTO app_user (email, name, role, agency_id, password_hash, status, must_change_password, version)
      SELECT 'housing-lead@kingsmere.example', 'Housing Lead', 'AGENCY_LEAD', $1, password_hash, 'ACTIVE', false, 1 FROM app_user WHERE role = 'AGENCY_LEAD' LIMIT 1`,
+    [otherAgency],
+  );
+  [{ id: housingAction }] = await t.ds.query(
+    `INSERT INTO meeting_action (meeting_id, description, owner_agency_id, owner, due_on, status, version)
+     SELECT id, 'Check the hostel’s visitor log', $1, 'Housing officer', current_date + 14, 'OPEN', 1
+     FROM meeting WHERE status IN ('AGENDA_ISSUED', 'HELD', 'MINUTES_APPROVED') ORDER BY date DESC LIMIT 1 RETURNING id`,
     [otherAgency],
   );
   otherLead = new GqlClient(t.baseUrl);
@@ -56,13 +64,31 @@ describe('an agency lead and another agency', () => {
     for (const row of exported.exportAnalytics.rows) for (const v of row.slice(1)) expect(v === 'c' || v === '0' || Number(v) > 5).toBe(true);
   });
 
-  it('sees only their own agency’s actions, and cannot update another agency’s', async () => {
-    const open = await otherLead.ok<{ openActions: { ownerAgency: { id: string } }[] }>(`{ openActions { ownerAgency { id } } }`);
+  it('sees only their own agency’s actions; another agency’s, by filter or by id, is refused at record level and audited', async () => {
+    const refusals = async () => (await t.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'meeting.action_access_refused'`))[0].n;
+    const open = await otherLead.ok<{ openActions: { id: string; ownerAgency: { id: string } }[] }>(`{ openActions { id ownerAgency { id } } }`);
+    expect(open.openActions.map((a) => a.id)).toContain(housingAction);
     expect(open.openActions.every((a) => a.ownerAgency.id === otherAgency)).toBe(true);
-    const [theirs]: { id: string; version: number }[] = await t.ds.query(`SELECT id, version FROM meeting_action WHERE owner_agency_id <> $1 AND status = 'OPEN' LIMIT 1`, [leadAgency]);
-    if (theirs) {
-      expect(codeOf(await lead.gql(`mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { i: { id: theirs.id, status: 'DONE', version: theirs.version } }))).toBe('NOT_FOUND');
-    }
+    const own = await lead.ok<{ openActions: { ownerAgency: { id: string } }[] }>(`query($a: ID!) { openActions(agencyId: $a) { ownerAgency { id } } }`, { a: leadAgency });
+    expect(own.openActions.every((a) => a.ownerAgency.id === leadAgency)).toBe(true);
+
+    const before = await refusals();
+    const byFilter = await lead.gql(`query($a: ID!) { openActions(agencyId: $a) { id description } }`, { a: otherAgency });
+    expect(codeOf(byFilter)).toBe('FORBIDDEN');
+    expect(byFilter.errors?.[0].extensions?.scope).toBe('RECORD');
+    expect(byFilter.data).toBeNull();
+    const byId = await lead.gql(`mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { i: { id: housingAction, status: 'DONE', update: 'closed by someone else', version: 1 } });
+    expect(codeOf(byId)).toBe('FORBIDDEN');
+    expect(byId.errors?.[0].extensions?.scope).toBe('RECORD');
+    expect(await refusals()).toBe(before + 2);
+    const [byFilterEvent, byIdEvent]: { entity_type: string; entity_id: string; actor_role: string }[] = await t.ds.query(
+      `SELECT entity_type, entity_id, actor_role FROM audit_event WHERE action = 'meeting.action_access_refused' ORDER BY seq DESC LIMIT 2`,
+    ).then((rows: { entity_type: string; entity_id: string; actor_role: string }[]) => rows.reverse());
+    expect(byFilterEvent).toEqual({ entity_type: 'agency', entity_id: otherAgency, actor_role: 'AGENCY_LEAD' });
+    expect(byIdEvent).toEqual({ entity_type: 'meeting_action', entity_id: housingAction, actor_role: 'AGENCY_LEAD' });
+    // Nothing changed on the other agency's action.
+    expect(await t.ds.query(`SELECT status, update, version FROM meeting_action WHERE id = $1`, [housingAction])).toEqual([{ status: 'OPEN', update: null, version: 1 }]);
+
     const viaMeeting = await lead.ok<{ meetings: { actions: { ownerAgency: { id: string } }[] }[] }>(`{ meetings { actions { ownerAgency { id } } } }`);
     expect(viaMeeting.meetings.flatMap((m) => m.actions).every((a) => a.ownerAgency.id === leadAgency)).toBe(true);
   });

@@ -32,6 +32,8 @@ export function badInput(fields: FieldProblem[], message?: string): GraphQLError
 
 export const unauthenticated = (message = 'You need to sign in to do that') => appError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'You do not have permission to do that') => appError('FORBIDDEN', message);
+/** Refused at record level (another agency's records): the client tells this apart from a role refusal. */
+export const recordForbidden = (message: string) => appError('FORBIDDEN', message, { scope: 'RECORD' });
 export const notFound = (what: string) => appError('NOT_FOUND', `${what} was not found`);
 export const conflict = (message: string) => appError('CONFLICT', message);
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AGENDA_GENERATORS, AGENDA_SECTIONS, type AgendaSection } from '@mase/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
-import { badInput, conflict, forbidden, notFound, type FieldProblem } from '../../common/graphql/errors.js';
+import { badInput, conflict, forbidden, notFound, recordForbidden, type FieldProblem } from '../../common/graphql/errors.js';
 import { AgencyEntity } from '../agencies/agency.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { defaultMeetingDate } from '../returns/deadlines.js';
@@ -34,6 +34,7 @@ import type {
 } from './meetings.types.js';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
+const actionScopeRefused = () => recordForbidden("You can only see and change your own agency's actions");
 const SECTION_ORDER = new Map(AGENDA_SECTIONS.map((s, i) => [s, i]));
 /** Sections the police contribute to. */
 const POLICE_SECTIONS: readonly AgendaSection[] = ['OFFENDERS', 'LOCATIONS'];
@@ -147,6 +148,10 @@ export class MeetingsService {
 
   /** Actions: of a meeting, or every open one; agency leads see only their own agency's. */
   async actions(actor: Actor, filter: { meetingId?: string | null; openOnly?: boolean; agencyId?: string | null }): Promise<ActionView[]> {
+    if (actor.role === 'AGENCY_LEAD' && filter.agencyId && filter.agencyId.toLowerCase() !== actor.agencyId) {
+      await this.audit.recordAlone({ action: 'meeting.action_access_refused', actor, entityType: 'agency', entityId: filter.agencyId, details: { what: 'actions' } });
+      throw actionScopeRefused();
+    }
     const qb = this.dataSource.getRepository(ActionEntity).createQueryBuilder('a').leftJoinAndSelect('a.ownerAgency', 'agency').leftJoinAndSelect('a.meeting', 'meeting');
     if (filter.meetingId) qb.andWhere('a.meeting_id = :meetingId', { meetingId: filter.meetingId });
     if (filter.openOnly) qb.andWhere(`a.status IN ('OPEN', 'IN_PROGRESS')`);
@@ -474,13 +479,14 @@ export class MeetingsService {
   async updateAction(actor: Actor, input: UpdateActionInput): Promise<ActionView> {
     const owner = await this.dataSource.getRepository(ActionEntity).findOne({ where: { id: input.id }, select: { id: true, ownerAgencyId: true } });
     if (owner && actor.role === 'AGENCY_LEAD' && owner.ownerAgencyId !== actor.agencyId) {
-      // Another agency's action is as good as absent to an agency lead; the attempt is recorded.
-      await this.audit.recordAlone({ action: 'meeting.action_access_refused', actor, entityType: 'meeting_action', entityId: owner.id });
-      throw notFound('The action');
+      // Refused at record level, as for another agency's returns; the attempt is recorded.
+      await this.audit.recordAlone({ action: 'meeting.action_access_refused', actor, entityType: 'meeting_action', entityId: owner.id, details: { what: 'updateAction' } });
+      throw actionScopeRefused();
     }
     await this.dataSource.transaction(async (m) => {
       const action = await m.getRepository(ActionEntity).findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!action || (actor.role === 'AGENCY_LEAD' && action.ownerAgencyId !== actor.agencyId)) throw notFound('The action');
+      if (!action) throw notFound('The action');
+      if (actor.role === 'AGENCY_LEAD' && action.ownerAgencyId !== actor.agencyId) throw actionScopeRefused();
       if (action.version !== input.version) throw conflict('Someone else updated this action after you opened it. Reload and try again.');
       const done = input.status === 'DONE';
       Object.assign(action, { status: input.status, update: input.update?.trim() || action.update, completedOn: done ? (action.completedOn ?? todayIso()) : null });
