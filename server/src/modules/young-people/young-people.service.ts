@@ -27,6 +27,9 @@ export function newPseudonym(): string {
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
+/** Roles whose work is the whole list and every meeting of the panel (see `linked`). */
+export const PANEL_ROLES: readonly Actor['role'][] = ['CO_CHAIR', 'COORDINATOR'];
+
 export function canIdentify(actor: Actor): boolean {
   return IDENTIFYING_ROLES.includes(actor.role);
 }
@@ -145,21 +148,31 @@ export class YoungPeopleService {
   }
 
   /**
-   * Whether the user's work already connects them to this young person: recorded, on the list,
-   * missing or screened in the last year, on a meeting's agenda in the last year, named in a return
-   * in the last year, or (for the police) in the intelligence network.
+   * Whether the user's work in the last year already connects them to this young person (DPA 2018
+   * s.62: a read outside it needs a reason). Per user, not per record:
+   * - co-chairs and the co-ordinator hold the whole list and every meeting of the panel, so the
+   *   panel's work is theirs: recorded, on the list (or left it), missing, screened, on any agenda,
+   *   or named in any return;
+   * - everyone else who may identify (the police) is linked only through themselves or their agency:
+   *   recorded, reported missing or screened (assessor or signer) by them or someone of their agency,
+   *   named in their agency's returns, on the agenda of a meeting their agency attended, or — for the
+   *   police — in the intelligence network with a link seen in the last year.
    */
   private async linked(m: EntityManager, actor: Actor, id: string): Promise<boolean> {
+    const panel = PANEL_ROLES.includes(actor.role);
     const [row]: { linked: boolean }[] = await m.query(
-      `SELECT EXISTS (SELECT 1 FROM young_person WHERE id = $1 AND created_at > now() - interval '365 days')
-           OR EXISTS (SELECT 1 FROM list_membership WHERE young_person_id = $1 AND (ended_on IS NULL OR ended_on > current_date - 365))
-           OR EXISTS (SELECT 1 FROM missing_episode WHERE young_person_id = $1 AND started_at > now() - interval '365 days')
-           OR EXISTS (SELECT 1 FROM risk_assessment WHERE young_person_id = $1 AND assessed_on > current_date - 365)
+      `WITH ours AS (SELECT $2::uuid AS id UNION SELECT id FROM app_user WHERE $3::uuid IS NOT NULL AND agency_id = $3::uuid)
+       SELECT EXISTS (SELECT 1 FROM young_person WHERE id = $1 AND created_at > now() - interval '365 days' AND ($4 OR created_by IN (SELECT id FROM ours)))
+           OR ($4 AND EXISTS (SELECT 1 FROM list_membership WHERE young_person_id = $1 AND (ended_on IS NULL OR ended_on > current_date - 365)))
+           OR EXISTS (SELECT 1 FROM missing_episode WHERE young_person_id = $1 AND started_at > now() - interval '365 days' AND ($4 OR created_by IN (SELECT id FROM ours)))
+           OR EXISTS (SELECT 1 FROM risk_assessment WHERE young_person_id = $1 AND assessed_on > current_date - 365
+                      AND ($4 OR assessor_id IN (SELECT id FROM ours) OR line_manager_id IN (SELECT id FROM ours) OR coordinator_id IN (SELECT id FROM ours)))
            OR EXISTS (SELECT 1 FROM agenda_item i JOIN meeting mt ON mt.id = i.meeting_id
-                      WHERE mt.date > current_date - 365 AND i.entries @> jsonb_build_array(jsonb_build_object('youngPerson', jsonb_build_object('id', $1::text))))
-           OR EXISTS (SELECT 1 FROM agency_return_young_person WHERE young_person_id = $1 AND period > current_date - 365)
-           OR ($2 AND EXISTS (SELECT 1 FROM link WHERE (a_kind = 'YOUNG_PERSON' AND a_id = $1) OR (b_kind = 'YOUNG_PERSON' AND b_id = $1))) AS linked`,
-      [id, actor.role === 'POLICE'],
+                      WHERE mt.date > current_date - 365 AND i.entries @> jsonb_build_array(jsonb_build_object('youngPerson', jsonb_build_object('id', $1::text)))
+                        AND ($4 OR EXISTS (SELECT 1 FROM meeting_attendance ma WHERE ma.meeting_id = mt.id AND ma.agency_id = $3::uuid AND ma.status = 'ATTENDED')))
+           OR EXISTS (SELECT 1 FROM agency_return_young_person WHERE young_person_id = $1 AND period > current_date - 365 AND ($4 OR agency_id = $3::uuid))
+           OR ($5 AND EXISTS (SELECT 1 FROM link WHERE ((a_kind = 'YOUNG_PERSON' AND a_id = $1) OR (b_kind = 'YOUNG_PERSON' AND b_id = $1)) AND last_seen > current_date - 365)) AS linked`,
+      [id, actor.userId, actor.agencyId, panel, actor.role === 'POLICE'],
     );
     return row.linked;
   }
@@ -176,7 +189,10 @@ export class YoungPeopleService {
       const given = reason?.trim() || null;
       const linked = !identifiable || (await this.linked(m, actor, id));
       if (!linked && !given) {
-        throw appError('REASON_REQUIRED', 'This young person is not on the list or on an agenda you hold. Say why you need to open their record: the reason is kept in the audit log.');
+        throw appError(
+          'REASON_REQUIRED',
+          'Nothing in your or your agency’s work in the last year connects you to this young person. Say why you need to open their record: the reason is kept in the audit log.',
+        );
       }
       if (given && given.length > 1000) throw badInput([{ field: 'reason', message: 'Keep the reason to 1000 characters or fewer' }]);
       await this.audit.record(m, {
