@@ -1,4 +1,4 @@
-// `npm run bench [-- --profile stress|demo] [--seed N] [--runs N] [--warmup N] [--only a,b] [--no-peer] [--reseed]`
+// `npm run bench [-- --profile stress|demo] [--seed N] [--runs N] [--warmup N] [--only a,b] [--no-peer] [--no-browser] [--reseed]`
 //
 // Starts the built server (exactly what `npm start` runs) against a benchmark database of the
 // chosen profile (see lib/database.mjs), signs in as the role each page belongs to, and runs the
@@ -6,7 +6,9 @@
 // the measured runs after warm-up, the SQL statements each request sent (the server counts them
 // when BENCH_COUNT_QUERIES=1), the same statements replayed straight through `pg` (the floor), and
 // for the list and young person pages the same data from PostGraphile 5 over the same database
-// (the peer). Writes bench/results.json and bench/results.md and prints the table.
+// (the peer). Then the client in headless Chromium (lib/browser.mjs): the dashboard's first render,
+// the network view and the hot-spot map with the same data, and frame times while panning them.
+// Writes bench/results.json and bench/results.md and prints the table.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,10 +18,11 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { CAPTURE } from './lib/constants.mjs';
 import { prepareDatabase } from './lib/database.mjs';
+import { browserScenarios } from './lib/browser.mjs';
 import { clientDocuments } from './lib/documents.mjs';
 import { GqlClient } from './lib/http.mjs';
 import { startPeer, startServer } from './lib/processes.mjs';
-import { floorClient, readCapture, replay } from './lib/replay.mjs';
+import { explainReads, floorClient, readCapture, replay } from './lib/replay.mjs';
 import { markdown, verdicts } from './lib/report.mjs';
 import { scenarios } from './lib/scenarios.mjs';
 import { summarise } from './lib/stats.mjs';
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     only: { type: 'string' },
     'no-peer': { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
     reseed: { type: 'boolean', default: false },
     out: { type: 'string', default: join(root, 'bench') },
   },
@@ -152,6 +156,11 @@ try {
       }
       await s.beforeReplay?.(ctx);
       result.floor = summarise(floorSamples);
+      if (!s.write) {
+        const plans = await explainReads(floor, captured);
+        mkdirSync(join(values.out, 'explain'), { recursive: true });
+        writeFileSync(join(values.out, 'explain', `${profile}-${s.name}.txt`), `${plans.map((x) => x.text).join('\n\n')}\n`);
+      }
       if (s.peer && ctx.peer) {
         for (let i = 0; i < warmup; i++) await s.peer(ctx);
         const peerSamples = [];
@@ -169,6 +178,13 @@ try {
       say(`  failed: ${result.error}`);
     }
     results.push(result);
+  }
+
+  let browser = null;
+  if (!values['no-browser'] && !wanted) {
+    say('\nThe client in headless Chromium');
+    const users = Object.fromEntries(DEMO_USERS.map((u) => [u.role, u.email]));
+    browser = await browserScenarios({ baseUrl: server.baseUrl, db: pool, users, password: DEMO_PASSWORD, log: say });
   }
 
   const machine = {
@@ -190,6 +206,7 @@ try {
     settings: { runs: RUNS, warmup: WARMUP },
     peer: peer ? { name: 'PostGraphile 5', note: 'Node 20 needs a Promise.withResolvers polyfill (bench/peer.mjs)' } : { error: peerError },
     scenarios: results,
+    browser,
     verdicts: verdicts(results),
     durationSeconds: Math.round((Date.now() - started) / 1000),
   };

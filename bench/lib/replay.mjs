@@ -60,3 +60,20 @@ export async function floorClient(url) {
   await client.connect();
   return client;
 }
+
+/**
+ * The plans PostgreSQL chose for a request's reads (EXPLAIN ANALYZE, BUFFERS), slowest first, as
+ * text for bench/explain/<scenario>.txt: the evidence for the indexes the benchmark relies on.
+ */
+export async function explainReads(client, statements, { top = 4 } = {}) {
+  const plans = [];
+  for (const s of statements) {
+    if (!/^\s*(SELECT|WITH)\b/i.test(s.query) || /\b(INSERT|UPDATE|DELETE)\b/i.test(s.query) || /analytics_ensure/.test(s.query)) continue;
+    const rows = (await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${s.query}`, s.parameters)).rows;
+    const text = rows.map((r) => r['QUERY PLAN']).join('\n');
+    const ms = Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? 0);
+    plans.push({ ms, text: `-- ${s.query.replace(/\s+/g, ' ').slice(0, 400)}\n${text}` });
+  }
+  plans.sort((a, b) => b.ms - a.ms);
+  return plans.slice(0, top);
+}

@@ -67,6 +67,16 @@ export function markdown(report) {
       `| ${r.title} | ${r.role} | ${r.runs} | ${fmt(r.server.p50)} | ${fmt(r.server.p95)} | ${fmt(r.server.p99)} | ${stmts} | ${fmt(r.floor.p50)} | ${fmt(r.floor.p95)} | ${(r.server.p95 / r.floor.p95).toFixed(2)} | ${r.peer?.p50 !== undefined ? fmt(r.peer.p50) : r.peer ? 'n/a' : ''} | ${r.peer?.p95 !== undefined ? fmt(r.peer.p95) : r.peer ? 'n/a' : ''} |`,
     );
   }
+  const b = report.browser;
+  if (b) {
+    lines.push('', '## The client in headless Chromium', '');
+    if (b.error) lines.push(`Failed: ${b.error}`);
+    lines.push('| Scenario | Role | What was drawn | First render p50 | First render max | Frame time while panning p50 | p95 | max |', '|---|---|---|---:|---:|---:|---:|---:|');
+    for (const s of b.scenarios ?? []) {
+      const drawn = s.points !== undefined ? `${s.points} places with reports` : (s.described ?? '');
+      lines.push(`| ${s.title} | ${s.role} | ${drawn} | ${fmt(s.firstRender.p50)} | ${fmt(s.firstRender.max)} | ${fmt(s.panFrames?.p50)} | ${fmt(s.panFrames?.p95)} | ${fmt(s.panFrames?.max)} |`);
+    }
+  }
   lines.push('', '## Targets (DESIGN.md §7)', '', '| Scenario | Target | Met | Measured |', '|---|---|---|---|');
   for (const v of report.verdicts) lines.push(`| ${v.scenario} | ${v.target} | ${v.met ? 'yes' : '**no**'} | ${v.detail} |`);
   lines.push('');

@@ -19,7 +19,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import { ARGON2 } from '../auth/password.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { ensureSnapshot } from '../analytics/snapshot.js';
+import { buildSnapshot } from '../analytics/snapshot.js';
 import { deadlineFor, periodsBetween } from '../returns/deadlines.js';
 import { nameKey } from '../young-people/young-people.service.js';
 import { DEMO_AGENCIES, DEMO_DEPUTY, DEMO_PASSWORD, DEMO_USERS } from './demo-borough.js';
@@ -821,7 +821,7 @@ export async function seedStress(ds: DataSource, options: StressOptions): Promis
     await qr.query(`SET LOCAL work_mem = '64MB'`);
     await qr.query(`ANALYZE ${BULK_TABLES.join(', ')}`);
     await qr.query(`UPDATE analytics_state SET last_period = NULL`);
-    const horizon = await ensureSnapshot(qr.manager);
+    const horizon = await buildSnapshot(qr.manager);
     step(`analytics snapshot to ${horizon} built`, 0);
     const summary = {
       agencies: agencyRows.length,
