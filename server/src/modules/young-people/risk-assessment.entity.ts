@@ -24,6 +24,8 @@ export interface StoredAnswer {
 @Index('risk_assessment_status_idx', ['status'])
 // (assessed_on) WHERE status = 'FINAL': created by the BenchIndexes migration; left alone by schema generation.
 @Index('risk_assessment_final_assessed_idx', { synchronize: false })
+// (young_person_id, assessed_on DESC, created_at DESC) INCLUDE (…) WHERE status = 'FINAL': the LatestScreeningIndex migration.
+@Index('risk_assessment_latest_final_idx', { synchronize: false })
 export class RiskAssessmentEntity {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
