@@ -132,6 +132,28 @@ describe('people of concern', () => {
     ]);
   });
 
+  it('audits every list and search read, once per request, with the filter and what was returned', async () => {
+    await newPoc({ firstName: 'Audit', lastName: 'Listed', aliases: ['Listy'] });
+    const before: { n: number }[] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'person_of_concern.list_viewed'`);
+    const r = await coordinator.ok<{ peopleOfConcern: { nodes: { id: string }[] } }>(`{ peopleOfConcern(filter: { search: "listy", status: INTELLIGENCE_ONLY }, page: { first: 5 }) { nodes { id } } }`);
+    expect(r.peopleOfConcern.nodes).toHaveLength(1);
+    const events: { actor_role: string; entity_type: string; details: { filter: unknown; count: number; ids: string[] } }[] = await t.ds.query(
+      `SELECT actor_role, entity_type, details FROM audit_event WHERE action = 'person_of_concern.list_viewed' ORDER BY seq DESC`,
+    );
+    expect(events).toHaveLength(before[0].n + 1);
+    expect(events[0]).toEqual({
+      actor_role: 'COORDINATOR',
+      entity_type: 'person_of_concern',
+      details: { filter: { search: 'listy', status: 'INTELLIGENCE_ONLY' }, count: 1, ids: [r.peopleOfConcern.nodes[0].id] },
+    });
+    // A read that finds nothing is audited too.
+    await analyst.ok(`{ peopleOfConcern(filter: { search: "nobody-by-this-name" }) { nodes { id } } }`);
+    const [last]: { actor_role: string; details: { count: number } }[] = await t.ds.query(
+      `SELECT actor_role, details FROM audit_event WHERE action = 'person_of_concern.list_viewed' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(last).toMatchObject({ actor_role: 'ANALYST', details: { count: 0, filter: { search: 'nobody-by-this-name' } } });
+  });
+
   it('is written by the police only and read by the intelligence roles only', async () => {
     for (const client of [analyst, coordinator, admin, agencyLead]) expect(codeOf(await client.gql(CREATE_POC, { i: poc() }))).toBe('FORBIDDEN');
     for (const client of [agencyLead, admin]) {
@@ -251,6 +273,58 @@ describe('the network', () => {
     // Only the well-graded links: one adult and three girls still meet the second shape.
     const strong = await analyst.ok<{ complexAbuseGroups: { reasons: string[] }[] }>(GROUPS, { f: { lastSeenFrom: '2025-06-01', maxSourceGrade: 1 } });
     expect(strong.complexAbuseGroups.map((x) => x.reasons)).toEqual([['3 young people are linked directly to Ringo Leader']]);
+  });
+
+  it('gives each node its risk: the RAG of a young person\'s latest final screening, a person of concern\'s status and category', async () => {
+    const [{ id: assessor }]: { id: string }[] = await t.ds.query(`SELECT id FROM app_user WHERE role = 'COORDINATOR' LIMIT 1`);
+    const screen = (yp: Node, on: string, rag: string, status: string) =>
+      t.ds.query(
+        `INSERT INTO risk_assessment (young_person_id, assessed_on, assessor_id, answers, models, computed_score, final_score, rag, status, next_review_on, version)
+         VALUES ($1, $2, $3, '{}'::jsonb, '{}', $4, $4, $5, $6, $2::date + 90, 1)`,
+        [yp.id, on, assessor, { GREEN: 0, AMBER: 1, RED: 2 }[rag], rag, status],
+      );
+    // Amelia: red, then amber (the latest final), then a green still awaiting sign-off (not final, so not shown).
+    await screen(ring.yps[0], '2025-01-10', 'RED', 'FINAL');
+    await screen(ring.yps[0], '2025-05-10', 'AMBER', 'FINAL');
+    await screen(ring.yps[0], '2025-06-10', 'GREEN', 'AWAITING_SIGN_OFF');
+    await screen(ring.yps[1], '2025-04-01', 'RED', 'FINAL');
+    await police.ok(UPDATE_POC, { i: { ...poc({ firstName: 'Second', lastName: 'Man', status: 'CHARGED', category: 'PERSON_OF_CONCERN' }), id: ring.pocs[1].id, version: (ring.pocs[1] as Node & { version: number }).version } });
+    const RISK = `query($f: NetworkFilter) { network(filter: $f) { nodes { id kind rag pocStatus pocCategory } } }`;
+    const r = await analyst.ok<{ network: { nodes: { id: string; rag: string | null; pocStatus: string | null; pocCategory: string | null }[] } }>(RISK, { f: { lastSeenFrom: '2025-06-01' } });
+    const risk = new Map(r.network.nodes.map(({ id, ...rest }) => [id, rest]));
+    expect(risk.get(ring.yps[0].id)).toEqual({ kind: 'YOUNG_PERSON', rag: 'AMBER', pocStatus: null, pocCategory: null });
+    expect(risk.get(ring.yps[1].id)).toEqual({ kind: 'YOUNG_PERSON', rag: 'RED', pocStatus: null, pocCategory: null });
+    expect(risk.get(ring.yps[2].id)).toEqual({ kind: 'YOUNG_PERSON', rag: null, pocStatus: null, pocCategory: null });
+    expect(risk.get(ring.pocs[0].id)).toEqual({ kind: 'PERSON_OF_CONCERN', rag: null, pocStatus: 'INTELLIGENCE_ONLY', pocCategory: 'SUSPECTED_PERPETRATOR' });
+    expect(risk.get(ring.pocs[1].id)).toEqual({ kind: 'PERSON_OF_CONCERN', rag: null, pocStatus: 'CHARGED', pocCategory: 'PERSON_OF_CONCERN' });
+    expect(risk.get(ring.place.id)).toEqual({ kind: 'LOCATION', rag: null, pocStatus: null, pocCategory: null });
+    // A neighbourhood carries the same risk, its starting node included.
+    const near = await police.ok<{ neighbourhood: { nodes: { id: string; rag: string | null; pocStatus: string | null }[] } }>(
+      `query($id: ID!) { neighbourhood(kind: PERSON_OF_CONCERN, id: $id, hops: 1, filter: { lastSeenFrom: "2025-06-01" }) { nodes { id rag pocStatus } } }`,
+      { id: ring.pocs[1].id },
+    );
+    expect(near.neighbourhood.nodes.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [
+        { id: ring.pocs[1].id, rag: null, pocStatus: 'CHARGED' },
+        { id: ring.yps[2].id, rag: null, pocStatus: null },
+      ].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
+
+  it('bounds the date window at both ends: lastSeenTo leaves out links seen after it, and an inverted window is refused', async () => {
+    const y = await newYp('Window', 'Bound');
+    const [early, late] = [await newPoc({ firstName: 'Early', lastName: 'Seen' }), await newPoc({ firstName: 'Late', lastName: 'Seen' })];
+    await link(early, y, { firstSeen: '2024-01-01', lastSeen: '2024-02-10' });
+    await link(late, y, { firstSeen: '2024-01-01', lastSeen: '2024-03-10' });
+    const ids = async (f: Record<string, string>) => (await analyst.ok<{ network: NetworkOut }>(NETWORK, { f })).network.nodes.map((n) => n.id);
+    const window = { lastSeenFrom: '2024-02-01', lastSeenTo: '2024-02-28' };
+    expect((await ids(window)).sort()).toEqual([early.id, y.id].sort());
+    // The bound is inclusive: a link last seen on the day itself is in.
+    expect(await ids({ lastSeenFrom: '2024-02-01', lastSeenTo: '2024-03-10' })).toEqual(expect.arrayContaining([early.id, late.id, y.id]));
+    expect(await ids({ lastSeenFrom: '2024-02-01', lastSeenTo: '2024-03-09' })).not.toContain(late.id);
+    const inverted = await analyst.gql(NETWORK, { f: { lastSeenFrom: '2024-03-01', lastSeenTo: '2024-02-01' } });
+    expect(codeOf(inverted)).toBe('BAD_USER_INPUT');
+    expect(inverted.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['filter.lastSeenTo']);
   });
 
   it('finds the neighbourhood of a node within a number of hops', async () => {

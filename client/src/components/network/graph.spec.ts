@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, edgeColour, HANDLING_C_COLOUR, LINK_COLOURS, neighbourhoodOf, NODE_COLOURS, nodeSize, rankByCentrality, type ApiEdge, type ApiNode } from './graph';
+import {
+  buildGraph,
+  edgeColour,
+  HANDLING_C_COLOUR,
+  LINK_COLOURS,
+  neighbourhoodOf,
+  NO_RING,
+  NODE_COLOURS,
+  nodeAttributes,
+  nodeRisk,
+  nodeSize,
+  rankByCentrality,
+  RISK_RINGS,
+  type ApiEdge,
+  type ApiNode,
+} from './graph';
 
 const nodes: ApiNode[] = [
   { id: '1', kind: 'YOUNG_PERSON', label: 'Kestrel', degree: 2, betweenness: 1, component: 0 },
@@ -53,5 +68,44 @@ describe('rankByCentrality', () => {
   it('colours edges by type unless handling is C', () => {
     expect(edgeColour({ type: 'PEER', handling: 'P' })).toBe(LINK_COLOURS.PEER);
     expect(edgeColour({ type: 'PEER', handling: 'C' })).toBe(HANDLING_C_COLOUR);
+  });
+});
+
+describe('nodeRisk and the risk ring', () => {
+  const yp = (rag: string | null) => nodeRisk({ kind: 'YOUNG_PERSON', rag });
+  const poc = (pocStatus: string, pocCategory = 'SUSPECTED_PERPETRATOR') => nodeRisk({ kind: 'PERSON_OF_CONCERN', pocStatus, pocCategory });
+
+  it("rates a young person by the RAG of their latest final screening, and shows none without one", () => {
+    expect(yp('RED')).toEqual({ level: 'HIGH', label: 'Red (latest screening)' });
+    expect(yp('AMBER')).toEqual({ level: 'MEDIUM', label: 'Amber (latest screening)' });
+    expect(yp('GREEN')).toEqual({ level: 'LOW', label: 'Green (latest screening)' });
+    expect(yp(null)).toEqual({ level: null, label: 'No final screening' });
+  });
+
+  it('rates a person of concern by status, naming the category, and a location not at all', () => {
+    expect(poc('CONVICTED')).toEqual({ level: 'HIGH', label: 'Convicted, suspected perpetrator' });
+    expect(poc('CHARGED', 'PERSON_OF_CONCERN')).toEqual({ level: 'HIGH', label: 'Charged, person of concern' });
+    expect(poc('ARRESTED').level).toBe('MEDIUM');
+    expect(poc('UNDER_INVESTIGATION').level).toBe('MEDIUM');
+    expect(poc('INTELLIGENCE_ONLY')).toEqual({ level: 'LOW', label: 'Intelligence only, suspected perpetrator' });
+    expect(poc('NFA')).toEqual({ level: null, label: 'No further action, suspected perpetrator' });
+    expect(nodeRisk({ kind: 'LOCATION', rag: 'RED' })).toEqual({ level: null, label: '' });
+  });
+
+  it('draws the ring in the level\'s colour and width (wider for higher risk), and no ring without a level', () => {
+    const red = nodeAttributes({ id: 'y', kind: 'YOUNG_PERSON', label: 'Kestrel', degree: 4, betweenness: 0, component: 0, rag: 'RED' });
+    expect(red).toMatchObject({ risk: 'HIGH', riskLabel: 'Red (latest screening)', ringColor: RISK_RINGS.HIGH.colour, ringSize: RISK_RINGS.HIGH.width, color: NODE_COLOURS.YOUNG_PERSON, size: nodeSize(4) });
+    const unscreened = nodeAttributes({ id: 'z', kind: 'YOUNG_PERSON', label: 'Heron', degree: 1, betweenness: 0, component: 0, rag: null });
+    expect(unscreened).toMatchObject({ risk: null, ringColor: NO_RING, ringSize: 0 });
+    expect(RISK_RINGS.HIGH.width).toBeGreaterThan(RISK_RINGS.MEDIUM.width);
+    expect(RISK_RINGS.MEDIUM.width).toBeGreaterThan(RISK_RINGS.LOW.width);
+    expect(new Set(Object.values(RISK_RINGS).map((r) => r.colour)).size).toBe(3);
+  });
+
+  it('carries the risk into the graph built from the API', () => {
+    const g = buildGraph([{ ...nodes[1], pocStatus: 'ARRESTED', pocCategory: 'SUSPECTED_PERPETRATOR' }, nodes[0]], []);
+    expect(g.getNodeAttribute('PERSON_OF_CONCERN:1', 'ringColor')).toBe(RISK_RINGS.MEDIUM.colour);
+    expect(g.getNodeAttribute('PERSON_OF_CONCERN:1', 'riskLabel')).toBe('Arrested, suspected perpetrator');
+    expect(g.getNodeAttribute('YOUNG_PERSON:1', 'ringSize')).toBe(0);
   });
 });

@@ -11,6 +11,11 @@ export interface ApiNode {
   degree: number;
   betweenness: number;
   component: number;
+  /** Young people: the RAG of their latest final screening. */
+  rag?: string | null;
+  /** People of concern: their status and category. */
+  pocStatus?: string | null;
+  pocCategory?: string | null;
 }
 
 export interface ApiEdge {
@@ -31,6 +36,13 @@ export interface NodeAttributes {
   degree: number;
   betweenness: number;
   component: number;
+  /** How much risk the ring round the node shows; null for none. */
+  risk: RiskLevel | null;
+  /** The risk in words, for the node list and the panel ("" for a location). */
+  riskLabel: string;
+  /** The ring drawn round the node (see RISK_RINGS); transparent when there is no risk to show. */
+  ringColor: string;
+  ringSize: number;
   size: number;
   color: string;
   x: number;
@@ -89,6 +101,81 @@ export const LINK_COLOURS: Record<string, string> = {
 /** Links under handling code C (conditions apply) are drawn in this colour, thicker, whatever their type. */
 export const HANDLING_C_COLOUR = '#d53880';
 
+export type RiskLevel = 'HIGH' | 'MEDIUM' | 'LOW';
+
+export const RISK_LEVELS: readonly RiskLevel[] = ['HIGH', 'MEDIUM', 'LOW'];
+
+/**
+ * The ring drawn round a node by its risk: colour and width (pixels beyond the node) both say the
+ * level, so it reads without colour too.
+ */
+export const RISK_RINGS: Record<RiskLevel, { colour: string; width: number; label: string }> = {
+  HIGH: { colour: '#d4351c', width: 5, label: 'High risk: red screening, or charged or convicted' },
+  MEDIUM: { colour: '#f5a300', width: 3.5, label: 'Medium risk: amber screening, or arrested or under investigation' },
+  LOW: { colour: '#505a5f', width: 2, label: 'Low risk: green screening, or intelligence only' },
+};
+
+export const NO_RING = 'rgba(0,0,0,0)';
+
+const RAG_LEVELS: Record<string, RiskLevel> = { RED: 'HIGH', AMBER: 'MEDIUM', GREEN: 'LOW' };
+const STATUS_LEVELS: Record<string, RiskLevel | null> = {
+  CONVICTED: 'HIGH',
+  CHARGED: 'HIGH',
+  ARRESTED: 'MEDIUM',
+  UNDER_INVESTIGATION: 'MEDIUM',
+  INTELLIGENCE_ONLY: 'LOW',
+  NFA: null,
+};
+export const POC_STATUS_LABELS: Record<string, string> = {
+  INTELLIGENCE_ONLY: 'Intelligence only',
+  UNDER_INVESTIGATION: 'Under investigation',
+  ARRESTED: 'Arrested',
+  CHARGED: 'Charged',
+  CONVICTED: 'Convicted',
+  NFA: 'No further action',
+};
+export const POC_CATEGORY_LABELS: Record<string, string> = { SUSPECTED_PERPETRATOR: 'suspected perpetrator', PERSON_OF_CONCERN: 'person of concern' };
+
+/**
+ * A node's risk, as the network draws it: a young person's from the RAG of their latest final
+ * screening, a person of concern's from their status (with their category in words); a location
+ * has none.
+ */
+export function nodeRisk(n: Pick<ApiNode, 'kind' | 'rag' | 'pocStatus' | 'pocCategory'>): { level: RiskLevel | null; label: string } {
+  if (n.kind === 'YOUNG_PERSON') {
+    const level = n.rag ? (RAG_LEVELS[n.rag] ?? null) : null;
+    return { level, label: n.rag ? `${n.rag[0]}${n.rag.slice(1).toLowerCase()} (latest screening)` : 'No final screening' };
+  }
+  if (n.kind === 'PERSON_OF_CONCERN') {
+    const level = n.pocStatus ? (STATUS_LEVELS[n.pocStatus] ?? null) : null;
+    const status = n.pocStatus ? (POC_STATUS_LABELS[n.pocStatus] ?? n.pocStatus) : 'Status not known';
+    const category = n.pocCategory ? POC_CATEGORY_LABELS[n.pocCategory] : undefined;
+    return { level, label: category ? `${status}, ${category}` : status };
+  }
+  return { level: null, label: '' };
+}
+
+/** Everything the graph holds for a node from the API's node: its look by kind, degree and risk, at the origin. */
+export function nodeAttributes(n: ApiNode): NodeAttributes {
+  const risk = nodeRisk(n);
+  return {
+    id: n.id,
+    kind: n.kind,
+    label: n.label,
+    degree: n.degree,
+    betweenness: n.betweenness,
+    component: n.component,
+    risk: risk.level,
+    riskLabel: risk.label,
+    ringColor: risk.level ? RISK_RINGS[risk.level].colour : NO_RING,
+    ringSize: risk.level ? RISK_RINGS[risk.level].width : 0,
+    size: nodeSize(n.degree),
+    color: NODE_COLOURS[n.kind],
+    x: 0,
+    y: 0,
+  };
+}
+
 /** A node's key in the graph: ids are unique only within a kind. */
 export function nodeKey(kind: NodeKind, id: string): string {
   return `${kind}:${id}`;
@@ -118,18 +205,7 @@ export function buildGraph(
     if (!kinds.has(n.kind)) continue;
     const key = nodeKey(n.kind, n.id);
     if (graph.hasNode(key)) continue;
-    graph.addNode(key, {
-      id: n.id,
-      kind: n.kind,
-      label: n.label,
-      degree: n.degree,
-      betweenness: n.betweenness,
-      component: n.component,
-      size: nodeSize(n.degree),
-      color: NODE_COLOURS[n.kind],
-      x: 0,
-      y: 0,
-    });
+    graph.addNode(key, nodeAttributes(n));
   }
   for (const e of edges) {
     const from = nodeKey(e.fromKind, e.fromId);

@@ -44,6 +44,7 @@ function NodeList({ nodes, selected, onSelect }: { nodes: Ranked[]; selected: st
                       <button type="button" className="app-link-button govuk-link" aria-pressed={selected === n.key} onClick={() => onSelect(n.key)}>
                         {n.label}
                       </button>
+                      {n.riskLabel ? <span className="govuk-body-s"> ({n.riskLabel})</span> : null}
                     </li>
                   ))}
                 </ul>
@@ -353,6 +354,7 @@ export function NetworkPage() {
                     ),
                   },
                   { header: 'Kind', cell: (n) => NODE_KIND_LABELS[n.kind] },
+                  { header: 'Risk', cell: (n) => n.riskLabel || '–' },
                   { header: 'Betweenness', numeric: true, cell: (n) => n.betweenness.toFixed(1) },
                   { header: 'Degree', numeric: true, cell: (n) => String(n.degree) },
                 ]}

@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { GENDERS, type Gender } from '@mase/shared';
+import { GENDERS, type Gender, type Rag } from '@mase/shared';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { GenderEnum } from '../../common/graphql/enums.js';
+import { GenderEnum, RagEnum } from '../../common/graphql/enums.js';
 import { ConnectionOf } from '../../common/graphql/pagination.js';
 import {
   HANDLING_CODES,
@@ -304,6 +304,9 @@ export class NetworkNode {
   @Field(() => Int, { description: 'Distinct neighbours' }) degree: number;
   @Field(() => Float, { description: 'Unnormalised betweenness centrality' }) betweenness: number;
   @Field(() => Int, { description: 'Connected component, numbered from 0, largest first' }) component: number;
+  @Field(() => RagEnum, { nullable: true, description: 'Young people: the RAG rating of their latest final screening (null when none is final)' }) rag?: Rag | null;
+  @Field(() => PocStatusEnum, { nullable: true, description: 'People of concern: their status' }) pocStatus?: PocStatus | null;
+  @Field(() => PocCategoryEnum, { nullable: true, description: 'People of concern: their category' }) pocCategory?: PocCategory | null;
 }
 
 @ObjectType('NetworkEdge')

@@ -40,12 +40,13 @@ export function pocLabel(p: Pick<PersonOfConcernEntity, 'firstName' | 'lastName'
 export class PeopleOfConcernResolver {
   constructor(private readonly people: PeopleOfConcernService) {}
 
-  @Query(() => PersonOfConcernConnection, { description: 'People of concern by name; search matches names, aliases and parts of registrations and phone numbers' })
+  @Query(() => PersonOfConcernConnection, { description: 'People of concern by name; search matches names, aliases and parts of registrations and phone numbers (the read is audited)' })
   peopleOfConcern(
+    @CurrentActor() actor: Actor,
     @OptionalArg('filter', PeopleOfConcernFilter) filter: PeopleOfConcernFilter | null,
     @OptionalArg('page', PageInput) page: PageInput | null,
   ): Promise<Connection<PersonOfConcernEntity>> {
-    return this.people.list(filter ?? {}, page?.first ?? 50, page?.after);
+    return this.people.list(actor, filter ?? {}, page?.first ?? 50, page?.after);
   }
 
   @Query(() => PersonOfConcernEntity, { description: "One person of concern's record (the read is audited)" })

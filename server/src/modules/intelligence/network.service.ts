@@ -45,7 +45,7 @@ export class NetworkService {
       ids[r.b_kind].add(r.b_id);
     }
     const nodes: GraphNode[] = rows.length
-      ? await this.dataSource.query(NODE_LABELS_SQL, [[...ids.YOUNG_PERSON], [...ids.PERSON_OF_CONCERN], [...ids.LOCATION]])
+      ? await this.dataSource.query(NETWORK_NODES_SQL, [[...ids.YOUNG_PERSON], [...ids.PERSON_OF_CONCERN], [...ids.LOCATION]])
       : [];
     const present = new Set(nodes.map((n) => nodeKey(n.kind, n.id)));
     const edges = rows
@@ -86,7 +86,7 @@ export class NetworkService {
   async neighbourhood(kind: NodeKind, id: string, hops: number, filter: NetworkFilter): Promise<Network> {
     assertNoProblems([problem('hops', Number.isInteger(hops) && hops >= 1 && hops <= 3 ? null : 'Hops must be 1, 2 or 3')]);
     const labels = (keys: { kind: NodeKind; id: string }[]): Promise<GraphNode[]> =>
-      this.dataSource.query(NODE_LABELS_SQL, (['YOUNG_PERSON', 'PERSON_OF_CONCERN', 'LOCATION'] as const).map((k) => keys.filter((x) => x.kind === k).map((x) => x.id)));
+      this.dataSource.query(NETWORK_NODES_SQL, (['YOUNG_PERSON', 'PERSON_OF_CONCERN', 'LOCATION'] as const).map((k) => keys.filter((x) => x.kind === k).map((x) => x.id)));
     const [self] = await labels([{ kind, id }]);
     if (!self) throw notFound(`The ${kind.toLowerCase().replace(/_/g, ' ')}`);
     checkWindow(filter);
@@ -279,6 +279,27 @@ export interface ComplexAbuseGroupSummary {
   reasons: string[];
   members: { kind: NodeKind; id: string }[];
 }
+
+/**
+ * SQL giving each node of the network whose id is in $1 (young people), $2 (people of concern) or
+ * $3 (locations): its label (young people by pseudonym only) and what its risk is drawn from — the
+ * RAG of a young person's latest final screening, a person of concern's status and category. One
+ * statement for any number of nodes.
+ */
+const NETWORK_NODES_SQL = `
+  SELECT 'YOUNG_PERSON' AS kind, yp.id, yp.pseudonym AS label, la.rag, NULL::text AS "pocStatus", NULL::text AS "pocCategory"
+  FROM young_person yp
+  LEFT JOIN LATERAL (
+    SELECT ra.rag FROM risk_assessment ra
+    WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL'
+    ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1
+  ) la ON true
+  WHERE yp.id = ANY($1::uuid[])
+  UNION ALL
+  SELECT 'PERSON_OF_CONCERN', id, coalesce(nullif(concat_ws(' ', first_name, last_name), ''), aliases[1], 'Unnamed'), NULL, status, category
+  FROM person_of_concern WHERE id = ANY($2::uuid[])
+  UNION ALL
+  SELECT 'LOCATION', id, name, NULL, NULL, NULL FROM location WHERE id = ANY($3::uuid[])`;
 
 /** The network filter as SQL over `link l`, with its values as $1–$5 (see filterParams). */
 const LINK_FILTER_SQL = `($1::text[] IS NULL OR l.type = ANY($1::text[]))

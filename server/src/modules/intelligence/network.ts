@@ -2,7 +2,9 @@ import { UndirectedGraph } from 'graphology';
 import { connectedComponents } from 'graphology-components';
 import { betweenness as betweennessCentrality } from 'graphology-metrics/centrality/index.js';
 import { bfsFromNode } from 'graphology-traversal';
+import type { Rag } from '@mase/shared';
 import type { LinkType, NodeKind } from './link.entity.js';
+import type { PocCategory, PocStatus } from './person-of-concern.entity.js';
 
 /** Pure graph analysis of the intelligence network (no database): graphology does the algorithms. */
 
@@ -10,6 +12,11 @@ export interface GraphNode {
   kind: NodeKind;
   id: string;
   label: string;
+  /** Young people: the RAG of their latest final screening. */
+  rag?: Rag | null;
+  /** People of concern: their status and category. */
+  pocStatus?: PocStatus | null;
+  pocCategory?: PocCategory | null;
 }
 
 export interface GraphEdge {

@@ -122,8 +122,12 @@ export class PeopleOfConcernService {
     });
   }
 
-  /** By last name, first name, then id. The search matches any name or alias, or part of a registration or phone number. */
-  async list(filter: PeopleOfConcernFilter, first: number, after: string | null | undefined): Promise<Connection<PersonOfConcernEntity>> {
+  /**
+   * By last name, first name, then id. The search matches any name or alias, or part of a registration
+   * or phone number. The rows are identifiable records: the read is audited, one event per request,
+   * with the filter, how many were returned and which.
+   */
+  async list(actor: Actor, filter: PeopleOfConcernFilter, first: number, after: string | null | undefined): Promise<Connection<PersonOfConcernEntity>> {
     const qb = this.dataSource.getRepository(PersonOfConcernEntity).createQueryBuilder('p');
     if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
     if (filter.category) qb.andWhere('p.category = :category', { category: filter.category });
@@ -150,6 +154,13 @@ export class PeopleOfConcernService {
       .addOrderBy('p.id', 'ASC')
       .limit(first + 1)
       .getMany();
+    const returned = rows.slice(0, first).map((r) => r.id);
+    await this.audit.recordAlone({
+      action: 'person_of_concern.list_viewed',
+      actor,
+      entityType: 'person_of_concern',
+      details: { filter: { ...filter }, ...(after ? { after } : {}), count: returned.length, ids: returned },
+    });
     return connection(rows, first, (r) => [r.lastName ?? '', r.firstName ?? '', r.id]);
   }
 }

@@ -3,6 +3,7 @@ import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { neighbourhoodOf, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from '../../../components/network/graph';
 import '../../../components/network/network.css';
+import { NodeWithRingProgram } from '../../../components/network/ringProgram';
 
 interface Props {
   graph: NetworkGraph;
@@ -43,15 +44,18 @@ export function GraphCanvas({ graph, selectedNode, selectedEdge, onSelectNode, o
       labelFont: 'arial, sans-serif',
       labelSize: 13,
       zIndex: true,
+      // Every node a disc with its risk ring (see graph.ts nodeAttributes).
+      nodeProgramClasses: { circle: NodeWithRingProgram },
       nodeReducer: (node, data) => {
         const s = state.current;
-        const res: Partial<NodeDisplayData> = { ...data };
+        const res: Partial<NodeDisplayData> & { ringSize?: number } = { ...data };
         if (s.highlight.size > 0) {
           if (s.highlight.has(node)) {
             res.zIndex = 1;
             res.forceLabel = true;
           } else {
             res.color = FADED_NODE;
+            res.ringSize = 0;
             res.label = '';
             res.zIndex = 0;
           }

@@ -54,6 +54,11 @@ export function NodePanel({ graph, nodeKey: key, identify, figuresScope, expandi
       <h2 className="govuk-heading-m" id="node-heading" tabIndex={-1}>
         {a.label}
       </h2>
+      {a.riskLabel ? (
+        <p className="govuk-body govuk-!-margin-bottom-1">
+          {a.kind === 'YOUNG_PERSON' ? 'Screening' : 'Status'}: <strong>{a.riskLabel}</strong>
+        </p>
+      ) : null}
       <p className="govuk-body govuk-!-margin-bottom-1">
         Degree <strong>{a.degree}</strong>, betweenness <strong>{a.betweenness.toFixed(1)}</strong>, group <strong>{a.component + 1}</strong>
       </p>

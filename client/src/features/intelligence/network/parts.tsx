@@ -1,4 +1,15 @@
-import { HANDLING_C_COLOUR, LINK_COLOURS, LINK_TYPE_LABELS, LINK_TYPES, NODE_COLOURS, NODE_KIND_LABELS, NODE_KINDS, type NetworkGraph } from '../../../components/network/graph';
+import {
+  HANDLING_C_COLOUR,
+  LINK_COLOURS,
+  LINK_TYPE_LABELS,
+  LINK_TYPES,
+  NODE_COLOURS,
+  NODE_KIND_LABELS,
+  NODE_KINDS,
+  RISK_LEVELS,
+  RISK_RINGS,
+  type NetworkGraph,
+} from '../../../components/network/graph';
 
 export function Legend() {
   return (
@@ -25,6 +36,15 @@ export function Legend() {
         </svg>
         Handling code C (conditions apply)
       </li>
+      {RISK_LEVELS.map((level) => (
+        <li key={level}>
+          <svg width="22" height="22" aria-hidden="true" focusable="false">
+            <circle cx="11" cy="11" r={10 - RISK_RINGS[level].width / 2} fill="#ffffff" stroke={RISK_RINGS[level].colour} strokeWidth={RISK_RINGS[level].width} />
+          </svg>
+          Ring: {RISK_RINGS[level].label}
+        </li>
+      ))}
+      <li>No ring: no final screening, no further action, or a location</li>
       <li>Node size: number of links</li>
     </ul>
   );

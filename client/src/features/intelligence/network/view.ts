@@ -2,9 +2,8 @@ import Graph from 'graphology';
 import {
   edgeColour,
   layout,
-  NODE_COLOURS,
+  nodeAttributes,
   nodeKey,
-  nodeSize,
   type ApiEdge,
   type ApiNode,
   type EdgeAttributes,
@@ -84,18 +83,7 @@ export function buildViewGraph(view: ApiNetwork, positions: Positions): NetworkG
   for (const n of view.nodes) {
     const key = nodeKey(n.kind, n.id);
     if (graph.hasNode(key)) continue;
-    graph.addNode(key, {
-      id: n.id,
-      kind: n.kind,
-      label: n.label,
-      degree: n.degree,
-      betweenness: n.betweenness,
-      component: n.component,
-      size: nodeSize(n.degree),
-      color: NODE_COLOURS[n.kind],
-      x: 0,
-      y: 0,
-    });
+    graph.addNode(key, nodeAttributes(n));
   }
   for (const e of view.edges) {
     const [from, to] = endsOf(e);
