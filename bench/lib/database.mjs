@@ -80,6 +80,15 @@ export async function prepareDatabase(root, { profile, seed, reseed, log }) {
     } else {
       log(`Reusing ${name} (stress profile, seed ${seed}); pass --reseed to seed it again`);
     }
+    // The analytics snapshot brought up to date before anything is measured (the server would do it
+    // in the background, counting live meanwhile): a new migration or a new month may need it.
+    const { buildSnapshot } = await load('modules/analytics/snapshot.js');
+    const t = Date.now();
+    const horizon = await ds.transaction(async (m) => {
+      await m.query('SET LOCAL statement_timeout = 0');
+      return buildSnapshot(m);
+    });
+    log(`Analytics snapshot covers the months to ${horizon} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   } finally {
     await ds.destroy();
   }
