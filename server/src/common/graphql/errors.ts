@@ -30,6 +30,16 @@ export function badInput(fields: FieldProblem[], message?: string): GraphQLError
   return appError('BAD_USER_INPUT', summary, { fields });
 }
 
+/**
+ * Input over a size limit of the validation layer (a string or list too long): refused like any bad
+ * input, naming the field, but answered with HTTP 400 — Apollo takes the status from `extensions.http`
+ * and never sends that extension on.
+ */
+export function inputTooLarge(fields: FieldProblem[]): GraphQLError {
+  const summary = fields.length === 1 ? fields[0].message : 'There is a problem with what you entered';
+  return appError('BAD_USER_INPUT', summary, { fields, http: { status: 400 } });
+}
+
 export const unauthenticated = (message = 'You need to sign in to do that') => appError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'You do not have permission to do that') => appError('FORBIDDEN', message);
 /** Refused at record level (another agency's records): the client tells this apart from a role refusal. */

@@ -89,23 +89,38 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 const REFUSED_DOCUMENT = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
+/** An error raised for input over a size limit (`inputTooLarge`): it asks for HTTP 400. */
+const asksFor400 = (e: GraphQLError) => (e.extensions?.http as { status?: number } | undefined)?.status === 400;
+
 /**
- * `Cache-Control: no-store` on every GraphQL response, whatever path produced it; and a 400 for a
+ * `Cache-Control: no-store` on every GraphQL response, whatever path produced it; a 400 for a
  * document refused before execution (graphql-armor's token limit rejects during parsing, which
- * Apollo would otherwise answer with a 500).
+ * Apollo would otherwise answer with a 500) and for input over a size limit of the validation layer;
+ * every other executed operation answers 200, its errors in the body (ordinary validation errors
+ * included), as the client expects. This replaces @nestjs/apollo's own reset to 200, which would
+ * also undo the 400 for oversized input.
  */
 const responsePolicy: ApolloServerPlugin = {
-  requestDidStart: () =>
-    Promise.resolve({
+  requestDidStart: () => {
+    let tooLarge = false;
+    return Promise.resolve({
+      didEncounterErrors: ({ errors }) => {
+        if (errors.some(asksFor400)) tooLarge = true;
+        return Promise.resolve();
+      },
       willSendResponse: ({ response }) => {
         response.http.headers.set('cache-control', 'no-store');
         const body = response.body;
-        if (body.kind === 'single' && !body.singleResult.data && body.singleResult.errors?.some((e) => REFUSED_DOCUMENT.has(String(e.extensions?.code)))) {
+        if (body.kind !== 'single') return Promise.resolve();
+        if (!body.singleResult.data && body.singleResult.errors?.some((e) => REFUSED_DOCUMENT.has(String(e.extensions?.code)))) {
           response.http.status = 400;
+        } else if ('data' in body.singleResult) {
+          response.http.status = tooLarge ? 400 : 200;
         }
         return Promise.resolve();
       },
-    }),
+    });
+  },
 };
 
 export function graphqlOptions(config: AppConfig, dataSource: DataSource, autoSchemaFile: string | true = true): ApolloDriverConfig {
@@ -128,6 +143,8 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, autoSc
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // responsePolicy sets the status of executed operations (see there).
+    preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: false,
     // @nestjs/apollo's types name Apollo's CommonJS build and these its ES build: the same objects at run time.
     plugins: [...armor.plugins, responsePolicy, ApolloServerPluginLandingPageDisabled()] as unknown as ApolloDriverConfig['plugins'],

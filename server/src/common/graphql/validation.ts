@@ -1,7 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type PipeTransform, type Type, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { Args } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { badInput, type FieldProblem } from './errors.js';
+import { badInput, inputTooLarge, type FieldProblem } from './errors.js';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
@@ -18,12 +18,19 @@ function humanise(field: string, message: string): string {
   return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${text}`;
 }
 
+/** class-validator's size constraints: a value over one of them is oversized input, not a slip. */
+const SIZE_CONSTRAINTS = new Set(['maxLength', 'arrayMaxSize']);
+
+function oversized(errors: ValidationError[]): boolean {
+  return errors.some((e) => Object.keys(e.constraints ?? {}).some((c) => SIZE_CONSTRAINTS.has(c)) || oversized(e.children ?? []));
+}
+
 const VALIDATION_OPTIONS: ValidationPipeOptions = {
   transform: true,
   whitelist: true,
   forbidUnknownValues: true,
   stopAtFirstError: true,
-  exceptionFactory: (errors) => badInput(flatten(errors)),
+  exceptionFactory: (errors) => (oversized(errors) ? inputTooLarge(flatten(errors)) : badInput(flatten(errors))),
 };
 
 /**
@@ -37,7 +44,8 @@ class FieldValidationPipe extends ValidationPipe {
     } catch (err) {
       const fields = err instanceof GraphQLError ? (err.extensions.fields as FieldProblem[] | undefined) : undefined;
       if (!fields || !metadata.data || metadata.data === 'input') throw err;
-      throw badInput(fields.map((f) => ({ ...f, field: `${metadata.data}.${f.field}` })));
+      const named = fields.map((f) => ({ ...f, field: `${metadata.data}.${f.field}` }));
+      throw (err as GraphQLError).extensions.http ? inputTooLarge(named) : badInput(named);
     }
   }
 }
