@@ -1,3 +1,6 @@
+import { LatestScreeningIndex1795590000010 } from './1795590000010-LatestScreeningIndex.js';
+import { AnalyticsTimeOnList1795590000004 } from './1795590000004-AnalyticsTimeOnList.js';
+import { MeetingPackFigures1795590000003 } from './1795590000003-MeetingPackFigures.js';
 import { AnalyticsSnapshots1795590000002 } from './1795590000002-AnalyticsSnapshots.js';
 import { BenchIndexes1795590000001 } from './1795590000001-BenchIndexes.js';
 import { AddMfa1795582326005 } from './1795582326005-AddMfa.js';
@@ -34,4 +37,7 @@ export const MIGRATIONS: Function[] = [
   AddMfa1795582326005,
   BenchIndexes1795590000001,
   AnalyticsSnapshots1795590000002,
+  MeetingPackFigures1795590000003,
+  AnalyticsTimeOnList1795590000004,
+  LatestScreeningIndex1795590000010,
 ];

@@ -27,6 +27,7 @@ export const AGENDA_SECTION_LABELS: Record<AgendaSection, string> = {
 /** The generated items, each in its section: one list from the data as it stands. */
 export const AGENDA_GENERATORS = [
   { key: 'attendance', section: 'WELCOME', title: 'Attendance and apologies' },
+  { key: 'last_minutes', section: 'MINUTES', title: 'Minutes and decisions of the last meeting' },
   { key: 'open_actions', section: 'MINUTES', title: 'Actions carried forward (overdue first)' },
   { key: 'new_to_list', section: 'VICTIMS', title: 'New to the list since the last meeting' },
   { key: 'score_rose', section: 'VICTIMS', title: 'Score rose at a screening' },

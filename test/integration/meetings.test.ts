@@ -53,6 +53,8 @@ const screen = (key: string, on: string, score: number, reviewOn = day(60)) =>
      VALUES ($1, $2, $3, '{}'::jsonb, '{}', $4, $4, $5, 'FINAL', $6, 1)`,
     [yp[key].id, on, user, score, score === 3 ? 'RED' : score === 2 ? 'AMBER' : 'GREEN', reviewOn],
   );
+const longDate = (d: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+const entriesOf = (m: { agenda: Item[] }, generator: string) => m.agenda.find((i) => i.generator === generator)!.entries;
 const members = (m: Meeting, generator: string) => m.agenda.find((i) => i.generator === generator)!.entries.map((e) => e.person ?? e.text).sort();
 
 beforeAll(async () => {
@@ -85,6 +87,12 @@ beforeAll(async () => {
   const [{ id: returnId }]: { id: string }[] = await t.ds.query(
     `INSERT INTO agency_return (agency_id, period, status, content, deadline, late, version_count, version) VALUES ($1, $2, 'SUBMITTED', $3::jsonb, $4, false, 1, 1) RETURNING id`,
     [leadAgency, `${periodBefore}-01`, JSON.stringify({ measures: [], localities: [], youngPeople: [], outcomes: 'x', blockages: ['No CAMHS slots this month'] }), day(-5)],
+  );
+  // Its figures: 12 prevention sessions (shown to everyone) and 3 warning notices (a small count, hidden from agency leads).
+  await t.ds.query(
+    `INSERT INTO agency_return_figure (return_id, measure, agency_id, agency_kind, period, value)
+     SELECT $1, m.measure, a.id, a.kind, $3, m.value FROM agency a, (VALUES ('sessionsDelivered', 12), ('cawnsIssued', 3)) AS m(measure, value) WHERE a.id = $2`,
+    [returnId, leadAgency, `${periodBefore}-01`],
   );
   await t.ds.query(`INSERT INTO agency_return_young_person (return_id, reference, agency_id, period, involvement, young_person_id, matched_by) VALUES ($1, $2, $3, $4, 'AT_RISK', $5, 'REFERENCE')`, [
     returnId,
@@ -128,6 +136,12 @@ beforeAll(async () => {
   const done = await coChair.ok<{ recordAction: { id: string; version: number } }>(action, { i: { meetingId: previous, description: 'Already done', ownerAgencyId: otherAgency, owner: 'Someone', dueOn: day(-20) } });
   await coChair.ok(`mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { i: { id: done.recordAction.id, status: 'DONE', version: done.recordAction.version } });
   await coChair.ok(`mutation($i: RaiseBlockageInput!) { raiseBlockage(input: $i) { id } }`, { i: { meetingId: previous, description: 'Hotel will not share its register' } });
+  // It was held, with two decisions and minutes written but not yet approved.
+  for (const k of ['riser', 'overdue']) await coChair.ok(`mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }`, { i: { meetingId: previous, kind: 'REMAIN', youngPersonId: yp[k].id } });
+  const held = await coChair.ok<{ markMeetingHeld: { version: number } }>(`mutation($id: ID!, $v: Int!) { markMeetingHeld(meetingId: $id, version: $v) { version } }`, { id: previous, v: 3 });
+  await coChair.ok(`mutation($i: SaveMinutesInput!) { saveMinutes(input: $i) { version } }`, {
+    i: { meetingId: previous, minutes: 'Reviewed the list and the hotel.\n\nAgreed joint visits with housing.', version: held.markMeetingHeld.version },
+  });
 
   current = (await coChair.ok<{ scheduleMeeting: { id: string } }>(SCHEDULE, { i: { date: today } })).scheduleMeeting.id;
 });
@@ -154,6 +168,11 @@ describe('the agenda generated from the data', () => {
     expect(m.agenda.find((i) => i.generator === 'disruptions')!.entries.map((e) => e.text)).toEqual([expect.stringMatching(/^Child abduction warning notice on .*: KM-T200$/)]);
     expect(m.agenda.find((i) => i.generator === 'complex_groups')!.entries.map((e) => e.text)).toEqual(['2 young people, 2 people of concern and 0 places connected: consider a complex strategy meeting']);
     expect(m.agenda.find((i) => i.generator === 'hot_spots')!.entries.map((e) => e.text)).toEqual([expect.stringMatching(/^Pier Arcade: new hot spot, 2 incidents/)]);
+    expect(items.filter((i) => i.section === 'MINUTES').map((i) => i.generator)).toEqual(['last_minutes', 'open_actions']);
+    expect(entriesOf(m, 'last_minutes').map(({ text, detail }) => ({ text, detail }))).toEqual([
+      { text: `Minutes of the meeting of ${longDate(day(-30))}: written, awaiting approval`, detail: 'Reviewed the list and the hotel. Agreed joint visits with housing.' },
+      { text: `2 decisions recorded at the meeting of ${longDate(day(-30))}`, detail: null },
+    ]);
     expect(m.agenda.find((i) => i.generator === 'open_actions')!.entries.map((e) => e.text)).toEqual([
       expect.stringMatching(/^Overdue: Chase the school about attendance — Lead officer/),
       expect.stringMatching(/^Visit the hotel — Housing officer/),
@@ -176,21 +195,27 @@ describe('the agenda generated from the data', () => {
     await coChair.ok(`mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }`, { i: { meetingId: current, section: 'AOB', title: 'Training day' } });
     const victims = m.agenda.filter((i) => i.section === 'VICTIMS');
     await coChair.ok(`mutation($i: MoveAgendaItemInput!) { moveAgendaItem(input: $i) { id } }`, { i: { id: victims[2].id, by: -1 } });
-    await coChair.ok(`mutation($id: ID!) { removeAgendaItem(id: $id) { id } }`, { id: m.agenda.find((i) => i.generator === 'themes')!.id });
-    // Generating again keeps notes, order and added items.
+    await coChair.ok(`mutation($id: ID!) { removeAgendaItem(id: $id) { id } }`, { id: m.agenda.find((i) => i.generator === 'step_downs')!.id });
+    // Generating again keeps notes, order, added items and removals.
     await coChair.ok(GENERATE, { id: current });
     m = (await coChair.ok<{ meeting: Meeting }>(MEETING, { id: current })).meeting;
     expect(m.agenda.find((i) => i.generator === 'red')).toMatchObject({ title: 'Red (score 3): discuss first', notes: 'Safety plans due' });
     expect(m.agenda.filter((i) => i.section === 'VICTIMS').slice(0, 3).map((i) => i.generator)).toEqual(['new_to_list', 'red', 'score_rose']);
     expect(m.agenda.some((i) => i.title === 'Training day')).toBe(true);
-    expect(m.agenda.find((i) => i.generator === 'themes')).toBeDefined(); // regenerated: removing an item is undone by generating again
+    expect(m.agenda.find((i) => i.generator === 'step_downs')).toBeUndefined();
+    expect(m.agenda.filter((i) => i.generator).map((i) => i.generator)).toHaveLength(17);
+    expect(m.version).toBe(3); // scheduled, generated twice: removing an item is not a change to the meeting
+    const [{ removed }]: { removed: string[] }[] = await t.ds.query(`SELECT removed_generators AS removed FROM meeting WHERE id = $1`, [current]);
+    expect(removed).toEqual(['step_downs']);
   });
 
   it('freezes when issued: later data does not alter it, "changes since issued" shows what moved, and it cannot be issued or edited again', async () => {
     let m = (await coChair.ok<{ meeting: Meeting }>(MEETING, { id: current })).meeting;
     expect(codeOf(await coordinator.gql(ISSUE, { id: current, v: m.version }))).toBe('FORBIDDEN');
     await coChair.ok(ISSUE, { id: current, v: m.version });
-    expect(codeOf(await coChair.gql(ISSUE, { id: current, v: m.version + 1 }))).toBe('CONFLICT');
+    const twice = await coChair.gql(ISSUE, { id: current, v: m.version + 1 });
+    expect(codeOf(twice)).toBe('CONFLICT');
+    expect(twice.errors?.[0].message).toBe('The agenda has already been issued.');
     const before = JSON.stringify(m.agenda.map((i) => i.entries));
     await addYp('late', 'Gil', 'Latecomer');
     await join('late', day(-1));
@@ -200,6 +225,8 @@ describe('the agenda generated from the data', () => {
     expect(codeOf(await coChair.gql(`mutation($i: UpdateAgendaItemInput!) { updateAgendaItem(input: $i) { id } }`, { i: { id: item.id, title: 'x', version: item.version } }))).toBe('CONFLICT');
     expect(codeOf(await coChair.gql(GENERATE, { id: current }))).toBe('CONFLICT');
     await expect(t.ds.query(`UPDATE agenda_item SET title = 'tampered' WHERE id = $1`, [item.id])).rejects.toThrow(/frozen/);
+    await expect(t.ds.query(`UPDATE meeting SET removed_generators = '{}' WHERE id = $1`, [current])).rejects.toThrow(/frozen/);
+    await expect(t.ds.query(`UPDATE meeting SET pack_figures = NULL WHERE id = $1`, [current])).rejects.toThrow(/frozen/);
     const changes = await coChair.ok<{ agendaChanges: { generator: string; added: { person: string | null }[]; removed: unknown[] }[] }>(CHANGES, { id: current, a: 'ISSUED' });
     expect(changes.agendaChanges.find((c) => c.generator === 'new_to_list')!.added.map((e) => e.person)).toEqual([`G.L. (${yp.late.reference})`]);
     const sinceLast = await coChair.ok<{ agendaChanges: { generator: string; added: { person: string | null }[] }[] }>(CHANGES, { id: current, a: 'LAST_MEETING' });
@@ -247,6 +274,38 @@ describe('during and after the meeting', () => {
     const planned = (await coChair.ok<{ scheduleMeeting: { id: string } }>(SCHEDULE, { i: { date: day(40) } })).scheduleMeeting.id;
     expect(codeOf(await lead.gql(MEETING, { id: planned }))).toBe('NOT_FOUND');
   });
+
+  it('shows an agency lead every count in the issued agenda through disclosure control: 1 to 5 as c, zero as zero', async () => {
+    const full = (await coChair.ok<{ meeting: Meeting }>(MEETING, { id: current })).meeting;
+    const seen = (await lead.ok<{ meeting: Meeting }>(MEETING, { id: current })).meeting;
+    // The co-chair reads the counts as they are.
+    expect(entriesOf(full, 'hot_spots')[0].text).toMatch(/^Pier Arcade: new hot spot, 2 incidents and 4 sightings in three months/);
+    expect(entriesOf(full, 'complex_groups')[0].text).toMatch(/^2 young people, 2 people of concern and 0 places/);
+    expect(entriesOf(full, 'returns').map((e) => e.text)).toEqual(expect.arrayContaining([`Prevention: 12 in ${periodBefore} across the returns received`, `Disruption: 3 in ${periodBefore} across the returns received`]));
+    const pier = entriesOf(full, 'themes').find((e) => e.text === 'New hot spot: Pier Arcade')!;
+    expect(pier.detail).toMatch(/^2 incidents this month/);
+    expect(entriesOf(full, 'last_minutes')[1].text).toMatch(/^2 decisions recorded/);
+    // The agency lead reads them through disclosure control.
+    expect(entriesOf(seen, 'hot_spots').map((e) => e.text)).toEqual(['Pier Arcade: new hot spot, c incidents and c sightings in three months, high risk']);
+    expect(entriesOf(seen, 'complex_groups').map((e) => e.text)).toEqual(['c young people, c people of concern and 0 places connected: consider a complex strategy meeting']);
+    expect(entriesOf(seen, 'returns').filter((e) => e.key.startsWith('total:')).map((e) => e.text)).toEqual([
+      `Prevention: 12 in ${periodBefore} across the returns received`,
+      `Disruption: c in ${periodBefore} across the returns received`,
+      `Prosecution: 0 in ${periodBefore} across the returns received`,
+      `Referrals made: 0 in ${periodBefore} across the returns received`,
+    ]);
+    const pierSeen = entriesOf(seen, 'themes').find((e) => e.text === 'New hot spot: Pier Arcade')!;
+    expect(pierSeen.detail).toBe('c incidents this month, none reported in the three months before. Reported this month and not in the previous three months');
+    expect(entriesOf(seen, 'last_minutes')[1].text).toBe(`c decisions recorded at the meeting of ${longDate(day(-30))}`);
+    // No small count anywhere in a counted line: not in its text, its detail or its key.
+    const standaloneSmall = /(?<![\w.\-/])[1-5](?:\.\d+)?(?![\w/]|\.\d|-\d)/;
+    for (const g of ['themes', 'returns', 'complex_groups', 'hot_spots', 'last_minutes']) {
+      for (const e of entriesOf(seen, g).filter((x) => !x.key.startsWith('return:') && !x.key.startsWith('minutes:'))) {
+        const dates = /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/g;
+        expect(`${e.key} ${e.text} ${e.detail ?? ''}`.replace(dates, 'DATE')).not.toMatch(standaloneSmall);
+      }
+    }
+  });
 });
 
 describe('the meeting pack', () => {
@@ -290,6 +349,46 @@ describe('the meeting pack', () => {
     const planned = (await coChair.ok<{ meetings: { id: string; status: string }[] }>(`{ meetings { id status } }`)).meetings.find((x) => x.status === 'PLANNED')!;
     expect((await pdfText(coChair, planned.id)).status).toBe(409);
   });
+
+  it('shows an agency lead the pack’s counts through disclosure control', async () => {
+    const full = (await pdfText(coChair, current)).pages.join('\n');
+    const seen = (await pdfText(lead, current)).pages.join('\n');
+    expect(full).toContain('2 incidents this month');
+    expect(seen).toContain('c incidents this month');
+    expect(seen).not.toContain('2 incidents this month');
+    expect(seen).toContain(`Disruption: c in ${periodBefore}`);
+    expect(seen).toContain('c young people, c people of concern');
+    // The chart's monthly totals: a total of 1 to 5 reads c, any other as it is.
+    const labels = (text: string) => [...text.matchAll(/(\d{4}-\d{2}) \((\d+|c)\)/g)].map((m) => [m[1], m[2]]);
+    const totals = labels(full);
+    expect(totals).toHaveLength(6);
+    expect(labels(seen)).toEqual(totals.map(([p, n]) => [p, Number(n) >= 1 && Number(n) <= 5 ? 'c' : n]));
+    expect(seen).toContain('counts of 1 to 5 are not shown (c)');
+  });
+
+  it('draws its chart and map from the figures frozen at issue: later data leaves the pack unchanged', async () => {
+    const before = (await pdfText(coChair, current)).pages;
+    const listAt = async () =>
+      (await coChair.ok<{ victimProfile: { totals: { period: string; count: { value: number } }[] } }>(`query($f: AnalyticsFilter!) { victimProfile(filter: $f, dimensions: [RAG]) { totals { period count { value } } } }`, { f: { from: periodBefore, to: periodBefore } }))
+        .victimProfile.totals[0].count.value;
+    const onListBefore = await listAt();
+    // After issue: a young person on the list through the chart's months, a ward and a place reported in it.
+    await addYp('charted', 'Hal', 'Chartwell');
+    await join('charted', day(-220));
+    await screen('charted', day(-215), 3);
+    const square = [[[-1.01, 51.01], [-0.99, 51.01], [-0.99, 50.99], [-1.01, 50.99], [-1.01, 51.01]]];
+    const [{ id: ward }]: { id: string }[] = await t.ds.query(
+      `INSERT INTO boundary (kind, code, name, geometry, min_lon, min_lat, max_lon, max_lat, source) VALUES ('WARD', 'E05999999', 'Harbour Ward', $1::jsonb, -1.01, 50.99, -0.99, 51.01, 'test') RETURNING id`,
+      [JSON.stringify({ type: 'Polygon', coordinates: square })],
+    );
+    const [{ id: place }]: { id: string }[] = await t.ds.query(`INSERT INTO location (name, type, lat, lng, ward_id, version) VALUES ('Quay Steps', 'OTHER', 51, -1, $1, 1) RETURNING id`, [ward]);
+    await t.ds.query(`INSERT INTO hot_spot_report (location_id, month, sightings, incidents, risk_level, version) VALUES ($1, $2, 9, 7, 'MEDIUM', 1)`, [place, `${periodBefore}-01`]);
+    expect(await listAt()).toBe(onListBefore + 1); // the live figures moved
+    const after = (await pdfText(coChair, current)).pages;
+    expect(after).toEqual(before);
+    expect(after.join('\n')).toContain('No ward boundaries are imported, so there is no map');
+    expect(after.join('\n')).toContain('As the figures stood when the agenda was issued.');
+  });
 });
 
 describe('a meeting further ahead', () => {
@@ -297,5 +396,99 @@ describe('a meeting further ahead', () => {
     const far = (await coChair.ok<{ scheduleMeeting: { id: string } }>(SCHEDULE, { i: { date: day(100) } })).scheduleMeeting.id;
     const items = (await coChair.ok<{ generateAgenda: Item[] }>(GENERATE, { id: far })).generateAgenda;
     expect(items.find((i) => i.generator === 'returns')!.entries.some((e) => e.text.includes(periodBefore))).toBe(true);
+  });
+});
+
+describe('the calendar, decisions on items and blockages', () => {
+  const SCHEDULE_MONTHLY = `mutation($from: String!, $months: Int!) { scheduleMonthlyMeetings(from: $from, months: $months) { id date status version } }`;
+  const MOVE = `mutation($i: MoveMeetingInput!) { moveMeeting(input: $i) { id date status version } }`;
+  const CANCEL = `mutation($i: CancelMeetingInput!) { cancelMeeting(input: $i) { id status cancelledReason version } }`;
+  const monthAhead = (n: number) => {
+    const d = new Date();
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1)).toISOString().slice(0, 7);
+  };
+  type Scheduled = { id: string; date: string; status: string; version: number };
+  let monthly: Scheduled[];
+
+  it('schedules the usual monthly meeting for each month that has none, once, and refuses a bad month or count naming the field', async () => {
+    monthly = (await coChair.ok<{ scheduleMonthlyMeetings: Scheduled[] }>(SCHEDULE_MONTHLY, { from: monthAhead(8), months: 3 })).scheduleMonthlyMeetings;
+    expect(monthly.map((m) => m.date.slice(0, 7))).toEqual([monthAhead(8), monthAhead(9), monthAhead(10)]);
+    expect(monthly.every((m) => m.status === 'PLANNED')).toBe(true);
+    expect((await coChair.ok<{ scheduleMonthlyMeetings: Scheduled[] }>(SCHEDULE_MONTHLY, { from: monthAhead(8), months: 3 })).scheduleMonthlyMeetings).toEqual([]);
+    const [{ n }]: { n: number }[] = await t.ds.query(`SELECT count(*)::int AS n FROM meeting WHERE to_char(date, 'YYYY-MM') = ANY($1)`, [[monthAhead(8), monthAhead(9), monthAhead(10)]]);
+    expect(n).toBe(3);
+    const badMonth = await coChair.gql(SCHEDULE_MONTHLY, { from: '2026-13', months: 1 });
+    expect(badMonth.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['from']);
+    const tooMany = await coChair.gql(SCHEDULE_MONTHLY, { from: monthAhead(8), months: 25 });
+    expect(tooMany.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['months']);
+    expect(codeOf(await coordinator.gql(SCHEDULE_MONTHLY, { from: monthAhead(12), months: 1 }))).toBe('FORBIDDEN');
+  });
+
+  it('moves a meeting (not onto another meeting’s day, not from a stale copy) and audits the move', async () => {
+    const [first, second] = monthly;
+    const newDate = `${first.date.slice(0, 7)}-${first.date.slice(8) === '27' ? '26' : '27'}`;
+    const clash = await coChair.gql(MOVE, { i: { id: first.id, date: second.date, version: first.version } });
+    expect(clash.errors?.[0].extensions?.fields).toEqual([{ field: 'date', message: `A meeting is already scheduled on ${second.date}` }]);
+    const moved = (await coChair.ok<{ moveMeeting: Scheduled }>(MOVE, { i: { id: first.id, date: newDate, version: first.version } })).moveMeeting;
+    expect(moved).toMatchObject({ date: newDate, status: 'PLANNED', version: first.version + 1 });
+    expect(codeOf(await coChair.gql(MOVE, { i: { id: first.id, date: first.date, version: first.version } }))).toBe('CONFLICT');
+    const [audit]: { details: { from: string; to: string } }[] = await t.ds.query(`SELECT details FROM audit_event WHERE action = 'meeting.moved' AND entity_id = $1`, [first.id]);
+    expect(audit.details).toMatchObject({ from: first.date, to: newDate });
+    const held = (await coChair.ok<{ meetings: Scheduled[] }>(`{ meetings { id date status version } }`)).meetings.find((m) => m.id === previous)!;
+    const heldMove = await coChair.gql(MOVE, { i: { id: previous, date: day(-29), version: held.version } });
+    expect(heldMove.errors?.[0].message).toBe('A meeting that is held cannot be moved.');
+    monthly[0] = moved;
+  });
+
+  it('cancels a meeting with a reason: it frees its month, cannot be issued, and agency leads never see it', async () => {
+    const target = monthly[1];
+    const noReason = await coChair.gql(CANCEL, { i: { id: target.id, reason: '  ', version: target.version } });
+    expect(noReason.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['reason']);
+    expect((await coChair.ok<{ meeting: Scheduled }>(`query($id: ID!) { meeting(id: $id) { id date status version } }`, { id: target.id })).meeting.status).toBe('PLANNED');
+    const cancelled = (await coChair.ok<{ cancelMeeting: { status: string; cancelledReason: string; version: number } }>(CANCEL, { i: { id: target.id, reason: 'Clashes with the bank holiday', version: target.version } })).cancelMeeting;
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', cancelledReason: 'Clashes with the bank holiday' });
+    const again = await coChair.gql(ISSUE, { id: target.id, v: cancelled.version });
+    expect(again.errors?.[0].message).toBe('This meeting is cancelled.');
+    expect(codeOf(await lead.gql(`query($id: ID!) { meeting(id: $id) { id } }`, { id: target.id }))).toBe('NOT_FOUND');
+    // Its month has no meeting now, so the monthly schedule fills it.
+    const refill = (await coChair.ok<{ scheduleMonthlyMeetings: Scheduled[] }>(SCHEDULE_MONTHLY, { from: monthAhead(8), months: 3 })).scheduleMonthlyMeetings;
+    expect(refill.map((m) => m.date)).toEqual([target.date]);
+    const [{ n }]: { n: number }[] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'meeting.cancelled' AND entity_id = $1`, [target.id]);
+    expect(n).toBe(1);
+  });
+
+  it('records a decision about an agenda item, refusing an item of another meeting or a decision about nothing', async () => {
+    const items = (await coChair.ok<{ meeting: Meeting }>(MEETING, { id: previous })).meeting.agenda;
+    const hot = items.find((i) => i.generator === 'hot_spots')!;
+    const RECORD = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id kind note agendaItemId youngPersonId } }`;
+    const [{ id: otherItem }]: { id: string }[] = await t.ds.query(`SELECT id FROM agenda_item WHERE meeting_id = $1 LIMIT 1`, [current]);
+    const foreign = await coChair.gql(RECORD, { i: { meetingId: previous, kind: 'OTHER', agendaItemId: otherItem } });
+    expect(foreign.errors?.[0].extensions?.fields).toEqual([{ field: 'agendaItemId', message: 'That item is not on this meeting’s agenda' }]);
+    const nothing = await coChair.gql(RECORD, { i: { meetingId: previous, kind: 'OTHER', note: 'About what?' } });
+    expect(nothing.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['youngPersonId']);
+    const before = (await t.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM meeting_decision WHERE meeting_id = $1`, [previous]))[0].n;
+    expect(before).toBe(2); // the refusals changed nothing
+    const d = (await coChair.ok<{ recordDecision: { kind: string; note: string; agendaItemId: string; youngPersonId: string | null } }>(RECORD, { i: { meetingId: previous, kind: 'OTHER', agendaItemId: hot.id, note: 'Ask for patrols at the arcade' } })).recordDecision;
+    expect(d).toMatchObject({ kind: 'OTHER', note: 'Ask for patrols at the arcade', agendaItemId: hot.id, youngPersonId: null });
+    const decisions = (await coChair.ok<{ meeting: { decisions: { kind: string; agendaItemId: string | null }[] } }>(`query($id: ID!) { meeting(id: $id) { decisions { kind agendaItemId } } }`, { id: previous })).meeting.decisions;
+    expect(decisions.filter((x) => x.agendaItemId === hot.id)).toEqual([{ kind: 'OTHER', agendaItemId: hot.id }]);
+  });
+
+  it('resolves a blockage once, with a resolution, after which agendas no longer carry it', async () => {
+    const BLOCKAGES = `query($id: ID!) { meeting(id: $id) { blockages { id status resolution version } } }`;
+    const RESOLVE = `mutation($i: ResolveBlockageInput!) { resolveBlockage(input: $i) { id status resolution version } }`;
+    const [b] = (await coChair.ok<{ meeting: { blockages: { id: string; status: string; version: number }[] } }>(BLOCKAGES, { id: previous })).meeting.blockages;
+    expect(b.status).toBe('OPEN');
+    const empty = await coChair.gql(RESOLVE, { i: { id: b.id, resolution: ' ', version: b.version } });
+    expect(empty.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['resolution']);
+    const resolved = (await coChair.ok<{ resolveBlockage: { status: string; resolution: string } }>(RESOLVE, { i: { id: b.id, resolution: 'The hotel now shares its register weekly', version: b.version } })).resolveBlockage;
+    expect(resolved).toMatchObject({ status: 'RESOLVED', resolution: 'The hotel now shares its register weekly' });
+    const twice = await coChair.gql(RESOLVE, { i: { id: b.id, resolution: 'Again', version: b.version + 1 } });
+    expect(twice.errors?.[0].message).toBe('This blockage is already resolved.');
+    const agenda = (await coChair.ok<{ generateAgenda: Item[] }>(GENERATE, { id: monthly[0].id })).generateAgenda;
+    const texts = agenda.find((i) => i.generator === 'blockages')!.entries.map((e) => e.text);
+    expect(texts).not.toContain('Hotel will not share its register');
+    const [{ n }]: { n: number }[] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'meeting.blockage_resolved' AND entity_id = $1`, [previous]);
+    expect(n).toBe(1);
   });
 });

@@ -342,7 +342,7 @@ export function Agenda({ meeting, items, role, onReload }: Props) {
                             }, { id: section, kind: 'section' })
                           }
                         >
-                          Remove &lsquo;{item.title}&rsquo; from the agenda?{item.generator ? ' Refreshing from the data adds it back, without its notes.' : ''}
+                          Remove &lsquo;{item.title}&rsquo; from the agenda?{item.generator ? ' It stays off this agenda when the agenda is refreshed from the data.' : ''}
                         </ConfirmStep>
                       ) : mayEdit ? (
                         <ul className="govuk-body-s app-agenda-item__actions" aria-label={`Change ${item.title}`}>

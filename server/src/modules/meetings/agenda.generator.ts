@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AGENCY_KIND_LABELS, AGENDA_GENERATORS, RETURN_SECTION_LABELS, RETURN_SECTIONS, type AgendaGenerator as GeneratorKey } from '@mase/shared';
+import { AGENCY_KIND_LABELS, AGENDA_GENERATORS, DIMENSION_INFO, RETURN_SECTION_LABELS, RETURN_SECTIONS, SUPPRESS_UP_TO, SUPPRESSED, shown, suppressionMask, type AgendaGenerator as GeneratorKey } from '@mase/shared';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { AnalyticsService } from '../analytics/analytics.service.js';
@@ -7,7 +7,7 @@ import { HotSpotsService } from '../intelligence/hot-spots.service.js';
 import { NetworkService } from '../intelligence/network.service.js';
 import { defaultMeetingDate } from '../returns/deadlines.js';
 import { ReturnsService } from '../returns/returns.service.js';
-import type { AgendaEntry, AgendaPerson } from './meeting.entities.js';
+import type { AgendaEntry, AgendaPerson, PackFigures } from './meeting.entities.js';
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** "3 March 2026": one formatter for every entry (making one per call is slow on an agenda of thousands). */
@@ -20,6 +20,13 @@ const monthBefore = (d: string) => {
 const monthsBefore = (period: string, n: number) => {
   const [y, m] = period.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1 - n, 1)).toISOString().slice(0, 7);
+};
+/** The opening of a meeting's minutes, for the next agenda. */
+const summary = (minutes: string) => {
+  const text = minutes.replace(/\s+/g, ' ').trim();
+  if (text.length <= 280) return text;
+  const cut = text.slice(0, 280);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 200 ? cut.lastIndexOf(' ') : 280)}…`;
 };
 const RAG_WORD: Record<string, string> = { GREEN: 'Green', AMBER: 'Amber', RED: 'Red' };
 const STATUS_WORD: Record<string, string> = {
@@ -37,7 +44,29 @@ const PERSON_SQL = `yp.id, yp.pseudonym, yp.reference, upper(left(yp.first_name,
 type PersonRow = { id: string; pseudonym: string; reference: string; initials: string };
 const person = (r: PersonRow): AgendaPerson => ({ id: r.id, pseudonym: r.pseudonym, reference: r.reference, initials: r.initials });
 const ypEntry = (key: string, r: PersonRow, text: string, detail: string | null = null): AgendaEntry => ({ key, text, detail, youngPerson: person(r), link: { kind: 'YOUNG_PERSON', id: r.id } });
-const entry = (key: string, text: string, detail: string | null = null, link: AgendaEntry['link'] = null): AgendaEntry => ({ key, text, detail, youngPerson: null, link });
+const entry = (key: string, text: string, detail: string | null = null, link: AgendaEntry['link'] = null, ctl: AgendaEntry['controlled'] = null): AgendaEntry => ({
+  key,
+  text,
+  detail,
+  youngPerson: null,
+  link,
+  ...(ctl ? { controlled: ctl } : {}),
+});
+
+/** A count as roles under disclosure control see it: 1 to 5 as c, zero as zero. */
+const small = (n: number) => n >= 1 && n <= SUPPRESS_UP_TO;
+const controlled = (n: number) => shown(n, small(n));
+/**
+ * A sentence of counts as roles under disclosure control read it: every whole number from 1 to 5
+ * standing alone becomes c, and so does an average above 0 and up to 5 (which, over a few months,
+ * gives the small counts behind it away). Numbers inside words, dates and codes are left alone.
+ */
+export const controlSentence = (s: string) =>
+  s.replace(/(?<![\w.\-/])(\d+(?:\.\d+)?)(?![\w/]|\.\d|-\d)/g, (m) => {
+    const v = Number(m);
+    return (m.includes('.') ? v > 0 && v <= SUPPRESS_UP_TO : small(v)) ? SUPPRESSED : m;
+  });
+const RAG_CATEGORIES = DIMENSION_INFO.RAG.categories!.map((c) => c.key);
 
 /** The latest final screening of `yp` on or before $1, as a lateral join. */
 const LATEST = `LEFT JOIN LATERAL (
@@ -107,6 +136,37 @@ export class AgendaGenerator {
     return rows;
   }
 
+  /** The month an agenda reports on: the one before the meeting, or the last complete month for a meeting further ahead. */
+  period(date: string): string {
+    const lastComplete = monthBefore(new Date().toISOString().slice(0, 10));
+    return monthBefore(date) > lastComplete ? lastComplete : monthBefore(date);
+  }
+
+  /** What the pack draws, as it stands: the list by RAG over six months and the month's map. Taken into the snapshot at issue. */
+  async packFigures(actor: Actor, date: string): Promise<PackFigures> {
+    const period = this.period(date);
+    const profile = await this.analytics.profile({ ...actor, role: 'ANALYST' }, { from: monthsBefore(period, 5), to: period }, ['RAG']);
+    const series = profile.series[0];
+    const map = await this.hotSpots.map({ from: period, to: period });
+    const incidents = new Map(map.wards.map((w) => [w.name, w.incidents]));
+    const wards: { name: string; geometry: { type: string; coordinates: unknown }; attribution: string | null }[] = await this.dataSource.query(
+      `SELECT name, geometry, attribution FROM boundary WHERE kind = 'WARD' ORDER BY name`,
+    );
+    return {
+      period,
+      rag: {
+        periods: profile.periods,
+        categories: RAG_CATEGORIES,
+        cells: profile.periods.map((p) => RAG_CATEGORIES.map((c) => series.cells.find((x) => x.period === p && x.category === c)?.count.value ?? 0)),
+        totals: profile.totals.map((t) => t.count.value ?? 0),
+      },
+      map: {
+        wards: wards.map((w) => ({ ...w, incidents: incidents.get(w.name) ?? 0 })),
+        locations: map.locations.map((l) => ({ locationId: l.locationId, lat: l.lat, lng: l.lng, incidents: l.incidents, highestRisk: l.highestRisk })),
+      },
+    };
+  }
+
   async generate(actor: Actor, ctx: AgendaContext): Promise<Record<GeneratorKey, AgendaEntry[]>> {
     const out = {} as Record<GeneratorKey, AgendaEntry[]>;
     for (const g of AGENDA_GENERATORS) out[g.key] = await this.run(actor, g.key, ctx);
@@ -116,9 +176,7 @@ export class AgendaGenerator {
   private async run(actor: Actor, key: GeneratorKey, ctx: AgendaContext): Promise<AgendaEntry[]> {
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query<T[]>(sql, params);
     const { date, since } = ctx;
-    // The month reported on: the one before the meeting, or the last complete month for a meeting further ahead.
-    const lastComplete = monthBefore(new Date().toISOString().slice(0, 10));
-    const period = monthBefore(date) > lastComplete ? lastComplete : monthBefore(date);
+    const period = this.period(date);
     switch (key) {
       case 'attendance': {
         const rows = await q<{ id: string; name: string; status: string | null; representative: string | null }>(
@@ -127,6 +185,27 @@ export class AgendaGenerator {
         );
         const word = { ATTENDED: 'Attending', APOLOGIES: 'Apologies', ABSENT: 'Absent' } as Record<string, string>;
         return rows.map((r) => entry(`agency:${r.id}`, `${r.name}: ${r.status ? word[r.status] : 'Not yet recorded'}`, r.representative, { kind: 'AGENCY', id: r.id }));
+      }
+      case 'last_minutes': {
+        const [prev]: { id: string; date: string; status: string; minutes: string | null; decisions: number }[] = await q(
+          `SELECT m.id, m.date::text, m.status, m.minutes, (SELECT count(*)::int FROM meeting_decision d WHERE d.meeting_id = m.id) AS decisions
+           FROM meeting m WHERE m.date < $1 AND m.status <> 'CANCELLED' AND m.id <> $2 ORDER BY m.date DESC LIMIT 1`,
+          [date, ctx.meetingId],
+        );
+        if (!prev) return [entry('minutes:none', 'No earlier meeting is recorded')];
+        const state =
+          prev.status === 'MINUTES_APPROVED'
+            ? 'approved'
+            : prev.minutes
+              ? 'written, awaiting approval'
+              : prev.status === 'HELD'
+                ? 'not yet written'
+                : 'not yet written: the meeting is not recorded as held';
+        const words = (n: string) => `${n} decision${n === '1' ? '' : 's'} recorded at the meeting of ${longDate(prev.date)}`;
+        return [
+          entry(`minutes:${prev.id}`, `Minutes of the meeting of ${longDate(prev.date)}: ${state}`, prev.minutes ? summary(prev.minutes) : null),
+          entry(`decisions:${prev.id}`, words(String(prev.decisions)), null, null, { text: words(controlled(prev.decisions)), detail: null }),
+        ];
       }
       case 'open_actions': {
         const rows = await q<{ id: string; description: string; owner: string; agency: string; due_on: string; status: string; raised: string }>(
@@ -227,7 +306,8 @@ export class AgendaGenerator {
             .map((m) => m.id)
             .sort()
             .join(',');
-          return entry(`group:${key}`, `${count('YOUNG_PERSON')} young people, ${count('PERSON_OF_CONCERN')} people of concern and ${count('LOCATION')} places connected: ${g.recommendation.toLowerCase()}`, g.reasons.join('; '));
+          const text = (n: (k: string) => string) => `${n('YOUNG_PERSON')} young people, ${n('PERSON_OF_CONCERN')} people of concern and ${n('LOCATION')} places connected: ${g.recommendation.toLowerCase()}`;
+          return entry(`group:${key}`, text((k) => String(count(k))), g.reasons.join('; '), null, { text: text((k) => controlled(count(k))), detail: null });
         });
       }
       case 'hot_spots': {
@@ -235,27 +315,34 @@ export class AgendaGenerator {
         const wards = new Map(map.wards.map((w) => [w.wardId, w.name]));
         return map.locations
           .filter((l) => l.isNew || l.persistent)
-          .map((l) =>
-            entry(
-              `place:${l.locationId}`,
-              `${l.name}${l.wardId ? ` (${wards.get(l.wardId)})` : ''}: ${l.isNew ? 'new' : 'persistent'} hot spot, ${l.incidents} incidents and ${l.sightings} sightings in three months, ${l.highestRisk.toLowerCase()} risk`,
-              null,
-              { kind: 'PLACE', id: l.locationId },
-            ),
-          );
+          .map((l) => {
+            const text = (n: (v: number) => string) =>
+              `${l.name}${l.wardId ? ` (${wards.get(l.wardId)})` : ''}: ${l.isNew ? 'new' : 'persistent'} hot spot, ${n(l.incidents)} incidents and ${n(l.sightings)} sightings in three months, ${l.highestRisk.toLowerCase()} risk`;
+            return entry(`place:${l.locationId}`, text(String), null, { kind: 'PLACE', id: l.locationId }, { text: text(controlled), detail: null });
+          });
       }
       case 'themes': {
         const t = await this.analytics.themes({ ...actor, role: 'ANALYST' }, period);
-        return t.themes.map((x) => entry(`theme:${x.kind}:${x.title}`, x.title, `${x.detail}. ${x.test}${x.pValue !== null ? `; p = ${x.pValue < 0.0001 ? x.pValue.toExponential(1) : x.pValue.toFixed(4)}` : ''}`));
+        return t.themes.map((x) => {
+          const p = x.pValue !== null ? `; p = ${x.pValue < 0.0001 ? x.pValue.toExponential(1) : x.pValue.toFixed(4)}` : '';
+          // Under disclosure control the small counts go, and so does an exact p-value beside a hidden count (it would give the count back).
+          const [title, detail] = [controlSentence(x.title), controlSentence(x.detail)];
+          const hid = title !== x.title || detail !== x.detail;
+          const about = x.link.measure ?? x.link.locationId ?? `${x.link.dimension}:${x.link.category}`;
+          return entry(`theme:${x.kind}:${about}`, x.title, `${x.detail}. ${x.test}${p}`, null, { text: title, detail: `${detail}. ${x.test}${x.pValue !== null ? (hid ? '; p < 0.01' : p) : ''}` });
+        });
       }
       case 'returns': {
         const c = await this.returns.compliance({ from: period, to: period });
         const word: Record<string, string> = { ON_TIME: 'received on time', LATE: 'received late', RETURNED: 'returned for correction', MISSING: 'missing', DUE: 'not yet due' };
         const totals = await this.returns.totals({ ...actor, role: 'ANALYST' }, { from: period, to: period }, null);
         const bySection = RETURN_SECTIONS.map((s) => ({ s, total: totals.byMeasure.filter((m) => m.section === s).reduce((a, m) => a + m.total, 0) }));
+        // The section totals are one line with no total of their own published: the product's rule hides the small ones.
+        const mask = suppressionMask([{ cells: bySection.map((x) => x.total), total: null }]).cells[0];
+        const line = (x: (typeof bySection)[number], n: string) => `${RETURN_SECTION_LABELS[x.s]}: ${n} in ${period} across the returns received`;
         return [
           ...c.rows.map((r) => entry(`return:${r.agency.id}`, `${r.agency.name}: ${word[r.cells[0].state]}`, AGENCY_KIND_LABELS[r.agency.kind], r.cells[0].returnId ? { kind: 'RETURN', id: r.cells[0].returnId } : null)),
-          ...bySection.map((x) => entry(`total:${x.s}`, `${RETURN_SECTION_LABELS[x.s]}: ${x.total} in ${period} across the returns received`)),
+          ...bySection.map((x, i) => entry(`total:${x.s}`, line(x, String(x.total)), null, null, { text: line(x, shown(x.total, mask[i])), detail: null })),
         ];
       }
       case 'blockages': {

@@ -20,6 +20,23 @@ export interface AgendaEntry {
   /** An agency's own case reference, for a child not (or not yet) matched to a record. */
   caseReference?: string | null;
   link: { kind: 'YOUNG_PERSON' | 'PERSON_OF_CONCERN' | 'PLACE' | 'ACTION' | 'RETURN' | 'AGENCY'; id: string } | null;
+  /**
+   * The line as roles under statistical disclosure control read it (counts of 1 to 5 as c, zero as
+   * zero, and any other count a published total would give away), for a line that carries counts.
+   */
+  controlled?: { text: string; detail: string | null } | null;
+}
+
+/** The pack's figures, frozen at issue: raw counts (disclosure control is applied as the pack is drawn). */
+export interface PackFigures {
+  /** The month the pack reports on. */
+  period: string;
+  /** The list by RAG at each month end: cells[period][category], with each month's total. */
+  rag: { periods: string[]; categories: string[]; cells: number[][]; totals: number[] };
+  map: {
+    wards: { name: string; incidents: number; geometry: { type: string; coordinates: unknown }; attribution: string | null }[];
+    locations: { locationId: string; lat: number | null; lng: number | null; incidents: number; highestRisk: string }[];
+  };
 }
 
 @Entity('meeting')
@@ -62,6 +79,14 @@ export class MeetingEntity {
 
   @Column({ type: 'uuid', nullable: true })
   minutesApprovedBy: string | null;
+
+  /** The figures the pack draws, taken when the agenda is issued (frozen in the database from then on). */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  packFigures: PackFigures | null;
+
+  /** Generated items a co-chair removed: generating the agenda again leaves them off. */
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  removedGenerators: string[];
 
   @VersionColumn()
   version: number;

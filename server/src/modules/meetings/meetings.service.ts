@@ -7,8 +7,9 @@ import { AgencyEntity } from '../agencies/agency.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { defaultMeetingDate } from '../returns/deadlines.js';
 import { ReturnsService } from '../returns/returns.service.js';
-import { AgendaGenerator } from './agenda.generator.js';
-import { ActionEntity, AgendaItemEntity, BlockageEntity, DecisionEntity, MeetingAttendanceEntity, MeetingEntity, type AgendaEntry, type AgendaPerson } from './meeting.entities.js';
+import { isSuppressed } from '../analytics/analytics.service.js';
+import { AgendaGenerator, controlSentence } from './agenda.generator.js';
+import { ActionEntity, AgendaItemEntity, BlockageEntity, DecisionEntity, MeetingAttendanceEntity, MeetingEntity, type AgendaEntry, type AgendaPerson, type PackFigures } from './meeting.entities.js';
 import type {
   ActionView,
   AddAgendaItemInput,
@@ -46,15 +47,25 @@ export function personLabel(actor: Pick<Actor, 'role'>, p: AgendaPerson | null):
   return actor.role === 'ANALYST' ? p.pseudonym : `${p.initials} (${p.reference})`;
 }
 
-/** An entry as a viewer may see it: agency leads get no intelligence detail. */
+/** Lines that carry counts: under disclosure control they are read through their controlled form. */
+const COUNTED = ['theme:', 'total:', 'group:', 'place:', 'decisions:'];
+
+/**
+ * An entry as a viewer may see it: agency leads get no intelligence detail, and roles without
+ * case-level access read every count through disclosure control (counts of 1 to 5 as c) — from the
+ * controlled form kept with the entry, or, for a line frozen before entries kept one, with every
+ * small number in it hidden and its detail left out.
+ */
 export function entryView(actor: Pick<Actor, 'role'>, e: AgendaEntry): AgendaEntryView {
   const lead = actor.role === 'AGENCY_LEAD';
   const intelligence = e.key.startsWith('poc:') || e.key.startsWith('disruption:') || e.key.startsWith('group:') || e.key.startsWith('place:');
+  const suppress = isSuppressed(actor as Actor) && COUNTED.some((k) => e.key.startsWith(k));
+  const shownAs = !suppress ? e : (e.controlled ?? { key: controlSentence(e.key), text: controlSentence(e.text), detail: null });
   return {
-    key: e.key,
+    key: 'key' in shownAs ? shownAs.key : e.key,
     person: personLabel(actor, e.youngPerson) ?? (e.caseReference && actor.role !== 'ANALYST' ? `Case reference ${e.caseReference}` : null),
-    text: e.text,
-    detail: lead && intelligence ? null : e.detail,
+    text: shownAs.text,
+    detail: lead && intelligence ? null : shownAs.detail,
     linkKind: lead && e.link?.kind !== 'ACTION' ? null : (e.link?.kind ?? null),
     linkId: lead && e.link?.kind !== 'ACTION' ? null : (e.link?.id ?? null),
   };
@@ -280,6 +291,7 @@ export class MeetingsService {
       const repo = m.getRepository(AgendaItemEntity);
       const existing = await repo.find({ where: { meetingId } });
       for (const g of AGENDA_GENERATORS) {
+        if (locked.removedGenerators.includes(g.key)) continue; // a co-chair took it off the agenda: it stays off
         const item = existing.find((i) => i.generator === g.key);
         if (item) {
           item.entries = generated[g.key];
@@ -295,6 +307,12 @@ export class MeetingsService {
       await this.audit.record(m, { action: 'meeting.agenda_generated', actor, entityType: 'meeting', entityId: meetingId, details: { since: ctx.since } });
     });
     return this.agenda(actor, meetingId);
+  }
+
+  /** The pack's figures as frozen at issue (null for an agenda issued before packs kept them). */
+  async packFigures(meetingId: string): Promise<PackFigures | null> {
+    const [row]: { pack_figures: PackFigures | null }[] = await this.dataSource.query(`SELECT pack_figures FROM meeting WHERE id = $1`, [meetingId]);
+    return row?.pack_figures ?? null;
   }
 
   private async loadItem(m: EntityManager, id: string): Promise<{ item: AgendaItemEntity; meeting: MeetingEntity }> {
@@ -360,7 +378,9 @@ export class MeetingsService {
       const { item, meeting } = await this.loadItem(m, id);
       this.editable(meeting);
       await m.getRepository(AgendaItemEntity).delete({ id });
-      await this.audit.record(m, { action: 'meeting.agenda_item_removed', actor, entityType: 'meeting', entityId: meeting.id, details: { itemId: id, title: item.title } });
+      // A generated item stays removed when the agenda is generated again (without changing the meeting's version).
+      if (item.generator) await m.query(`UPDATE meeting SET removed_generators = array_append(removed_generators, $2) WHERE id = $1 AND NOT ($2 = ANY (removed_generators))`, [meeting.id, item.generator]);
+      await this.audit.record(m, { action: 'meeting.agenda_item_removed', actor, entityType: 'meeting', entityId: meeting.id, details: { itemId: id, title: item.title, generator: item.generator } });
       return meeting.id;
     });
     return this.agenda(actor, meetingId);
@@ -368,15 +388,18 @@ export class MeetingsService {
 
   /** Freezes the agenda: what it holds now is what the meeting considers, whatever changes after. */
   async issue(actor: Actor, meetingId: string, version: number): Promise<MeetingView> {
+    // The pack's chart and map are frozen with the agenda: taken now (outside the meeting's lock), kept with the meeting, never recomputed.
+    const figures = await this.generator.packFigures(actor, (await this.load(meetingId)).date);
     return this.dataSource.transaction(async (m) => {
       const meeting = await this.load(meetingId, m, true);
       if (meeting.status !== 'PLANNED') throw conflict(meeting.status === 'CANCELLED' ? 'This meeting is cancelled.' : 'The agenda has already been issued.');
       this.stale(meeting, version);
       const [{ n }]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM agenda_item WHERE meeting_id = $1`, [meetingId]);
       if (!n) throw badInput([{ field: 'meetingId', message: 'Generate the agenda before issuing it' }]);
+      await m.query(`UPDATE meeting SET pack_figures = $2::jsonb WHERE id = $1`, [meetingId, JSON.stringify(figures)]);
       Object.assign(meeting, { status: 'AGENDA_ISSUED', issuedAt: new Date(), issuedBy: actor.userId });
       const saved = await m.getRepository(MeetingEntity).save(meeting);
-      await this.audit.record(m, { action: 'meeting.agenda_issued', actor, entityType: 'meeting', entityId: meetingId });
+      await this.audit.record(m, { action: 'meeting.agenda_issued', actor, entityType: 'meeting', entityId: meetingId, details: { packPeriod: figures.period } });
       return this.view(saved);
     });
   }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AGENDA_SECTION_LABELS, AGENDA_SECTIONS, MEETING_STATUS_LABELS, PROTECTIVE_MARKING } from '@mase/shared';
+import { AGENDA_SECTION_LABELS, AGENDA_SECTIONS, MEETING_STATUS_LABELS, PROTECTIVE_MARKING, shown, suppressionMask } from '@mase/shared';
 import PDFDocument from 'pdfkit';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict } from '../../common/graphql/errors.js';
-import { AnalyticsService } from '../analytics/analytics.service.js';
+import { isSuppressed } from '../analytics/analytics.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { HotSpotsService } from '../intelligence/hot-spots.service.js';
-import { longDate } from './agenda.generator.js';
+import { AgendaGenerator, longDate } from './agenda.generator.js';
+import type { PackFigures } from './meeting.entities.js';
 import { MeetingsService } from './meetings.service.js';
 
 type Ring = [number, number][];
@@ -22,10 +21,8 @@ const RISK_COLOURS: Record<string, string> = { HIGH: '#d4351c', MEDIUM: '#f47738
 @Injectable()
 export class PackService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
-    private readonly analytics: AnalyticsService,
-    private readonly hotSpots: HotSpotsService,
+    private readonly generator: AgendaGenerator,
     private readonly audit: AuditService,
   ) {}
 
@@ -33,18 +30,12 @@ export class PackService {
     const meeting = await this.meetings.get(actor, meetingId);
     if (meeting.status === 'PLANNED' || meeting.status === 'CANCELLED') throw conflict('The pack is made from the issued agenda: issue the agenda first.');
     const [agenda, attendance] = await Promise.all([this.meetings.agenda(actor, meetingId), this.meetings.attendance(meetingId)]);
-    const period = (() => {
-      const [y, m] = meeting.date.split('-').map(Number);
-      return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
-    })();
-    const from = (() => {
-      const [y, m] = period.split('-').map(Number);
-      return new Date(Date.UTC(y, m - 6, 1)).toISOString().slice(0, 7);
-    })();
-    const profile = await this.analytics.profile({ ...actor, role: actor.role === 'AGENCY_LEAD' ? 'AGENCY_LEAD' : 'ANALYST' }, { from, to: period }, ['RAG']);
+    // The chart and the map are drawn from the figures frozen when the agenda was issued; an agenda
+    // issued before packs kept them gets them from the data as it stands, and says so.
+    const kept = await this.meetings.packFigures(meetingId);
+    const figures = kept ?? (await this.generator.packFigures(actor, meeting.date));
+    const frozen = kept !== null;
     const showMap = actor.role !== 'AGENCY_LEAD';
-    const map = showMap ? await this.hotSpots.map({ from: period, to: period }) : null;
-    const wards: { name: string; geometry: { type: string; coordinates: unknown }; attribution: string | null }[] = showMap ? await this.dataSource.query(`SELECT name, geometry, attribution FROM boundary WHERE kind = 'WARD' ORDER BY name`) : [];
 
     const doc = new PDFDocument({ size: 'A4', margins: { top: 60, bottom: 60, left: 50, right: 50 }, bufferPages: true, info: { Title: `MASE meeting ${meeting.date}`, Subject: PROTECTIVE_MARKING } });
     const chunks: Buffer[] = [];
@@ -73,8 +64,8 @@ export class PackService {
         }
         if (item.notes) doc.moveDown(0.2).font('Helvetica-Oblique').text(`Notes: ${item.notes}`).font('Helvetica');
       }
-      if (section === 'THEMES') this.ragChart(doc, profile, width);
-      if (section === 'LOCATIONS' && map) this.map(doc, wards, map, width);
+      if (section === 'THEMES') this.ragChart(doc, figures.rag, isSuppressed(actor), frozen, width);
+      if (section === 'LOCATIONS' && showMap) this.map(doc, figures.map, width);
     }
 
     // The protective marking and page numbers on every page.
@@ -115,34 +106,40 @@ export class PackService {
     for (const r of rows) draw(r, false);
   }
 
-  /** The list by RAG over six months, as stacked bars (hidden counts drawn as nothing and marked c). */
-  private ragChart(doc: PDFKit.PDFDocument, profile: Awaited<ReturnType<AnalyticsService['profile']>>, width: number): void {
-    const series = profile.series[0];
+  /**
+   * The list by RAG over six months, as stacked bars. Under disclosure control the product's rule
+   * applies to the table of months by rating with each month's total: hidden counts are drawn as
+   * nothing, and a hidden total reads c.
+   */
+  private ragChart(doc: PDFKit.PDFDocument, rag: PackFigures['rag'], suppress: boolean, frozen: boolean, width: number): void {
+    const mask = suppress ? suppressionMask(rag.periods.map((_, i) => ({ cells: rag.cells[i], total: rag.totals[i] }))) : null;
+    const value = (i: number, j: number) => (mask?.cells[i][j] ? 0 : rag.cells[i][j]);
     this.ensureSpace(doc, 200);
     doc.moveDown(0.5).font('Helvetica-Bold').fontSize(11).text('The MASE list by RAG rating, month by month', 50);
     const top = doc.y + 8;
     const height = 130;
-    const max = Math.max(1, ...profile.totals.map((t) => t.count.value ?? 0));
-    const bar = width / profile.periods.length;
-    profile.periods.forEach((period, i) => {
+    const max = Math.max(1, ...rag.totals.map((t, i) => (mask?.totals[i] ? 0 : t)), ...rag.periods.map((_, i) => rag.cells[i].reduce((a, _c, j) => a + value(i, j), 0)));
+    const bar = width / rag.periods.length;
+    rag.periods.forEach((period, i) => {
       let y = top + height;
-      for (const rag of ['RED', 'AMBER', 'GREEN', 'NONE']) {
-        const cell = series.cells.find((c) => c.period === period && c.category === rag);
-        const v = cell?.count.value ?? 0;
-        const h = (v / max) * height;
-        if (h > 0) doc.rect(50 + i * bar + 8, y - h, bar - 16, h).fill(RAG_COLOURS[rag]);
+      for (const key of ['RED', 'AMBER', 'GREEN', 'NONE']) {
+        const j = rag.categories.indexOf(key);
+        const h = ((j < 0 ? 0 : value(i, j)) / max) * height;
+        if (h > 0) doc.rect(50 + i * bar + 8, y - h, bar - 16, h).fill(RAG_COLOURS[key]);
         y -= h;
       }
-      const total = profile.totals[i].count.display;
+      const total = shown(rag.totals[i], mask?.totals[i] ?? false);
       doc.fillColor('black').font('Helvetica').fontSize(8).text(`${period} (${total})`, 50 + i * bar, top + height + 4, { width: bar, align: 'center' });
     });
     doc.x = 50;
     doc.y = top + height + 20;
-    doc.fontSize(8).fillColor('#505a5f').text('Red, amber, green and not yet screened, bottom to top. Totals in brackets.', 50).fillColor('black');
+    const note = `Red, amber, green and not yet screened, bottom to top. Totals in brackets${suppress ? '; counts of 1 to 5 are not shown (c)' : ''}.`;
+    doc.fontSize(8).fillColor('#505a5f').text(`${note} ${frozen ? 'As the figures stood when the agenda was issued.' : 'From the data as it stands.'}`, 50).fillColor('black');
   }
 
   /** Ward outlines shaded by incidents, and the hot spots as circles: drawn as vectors, no tiles needed. */
-  private map(doc: PDFKit.PDFDocument, wards: { name: string; geometry: { type: string; coordinates: unknown }; attribution: string | null }[], map: Awaited<ReturnType<HotSpotsService['map']>>, width: number): void {
+  private map(doc: PDFKit.PDFDocument, map: PackFigures['map'], width: number): void {
+    const wards = map.wards;
     const rings = (g: { type: string; coordinates: unknown }): Ring[] => (g.type === 'Polygon' ? [(g.coordinates as Ring[])[0]] : (g.coordinates as Ring[][]).map((p) => p[0]));
     const all = wards.flatMap((w) => rings(w.geometry)).flat();
     this.ensureSpace(doc, all.length ? 260 : 30);
@@ -157,9 +154,9 @@ export class PackService {
     const scale = Math.min(width / (maxX - minX || 1), h / (maxY - minY || 1));
     const top = doc.y + 6;
     const at = (p: [number, number]): [number, number] => [50 + (p[0] - minX) * scale, top + h - (p[1] - minY) * scale];
-    const most = Math.max(1, ...map.wards.map((w) => w.incidents));
+    const most = Math.max(1, ...wards.map((w) => w.incidents));
     for (const w of wards) {
-      const total = map.wards.find((x) => x.name === w.name)?.incidents ?? 0;
+      const total = w.incidents;
       for (const ring of rings(w.geometry)) {
         const [first, ...rest] = ring.map(at);
         doc.moveTo(...first);
