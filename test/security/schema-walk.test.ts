@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printSortedSchema } from '../../server/src/schema.js';
 import { ACCESS_POLICY } from '../support/access-policy.js';
-import { codeOf, type GqlClient } from '../support/gql-client.js';
+import { codeOf, GqlClient } from '../support/gql-client.js';
 import { documentFor, rootFields } from '../support/schema-walk.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { DEMO_PASSWORD, emailOf, startTestApp, type TestApp } from '../support/test-app.js';
 
 const committed = readFileSync(new URL('../../server/schema.gql', import.meta.url), 'utf8');
 const schema = buildSchema(committed);
@@ -73,8 +73,40 @@ describe('deny by default', () => {
 
   it.each(allowedQueries)('%s lets %s through the guard', async (_, role, f) => {
     const r = await clients.get(role)!.gql(documentFor(f.operation, f.field));
-    // A record-level refusal (an agency lead asking for another agency's data) comes from the service, past the guard.
-    const recordLevel = r.errors?.[0]?.extensions?.scope === 'RECORD';
-    expect(recordLevel ? null : codeOf(r)).not.toBeOneOf(['UNAUTHENTICATED', 'FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED']);
+    expect(passedTheGuard(r)).toBe(true);
+  });
+});
+
+/**
+ * Whether the call got past the role guard: any outcome but an authentication or role refusal. A
+ * bad-input, not-found or conflict error is fine (the sample arguments are placeholders), and so is a
+ * record-level refusal (an agency lead and another agency's data), which the service makes past the guard.
+ */
+function passedTheGuard(r: Awaited<ReturnType<GqlClient['gql']>>): boolean {
+  const recordLevel = r.errors?.[0]?.extensions?.scope === 'RECORD';
+  const code = recordLevel ? null : codeOf(r);
+  return !['UNAUTHENTICATED', 'FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED', 'MFA_SETUP_REQUIRED'].includes(code ?? '');
+}
+
+// Last in the file: some of these mutations end sessions (sign out, sign out everywhere), so each
+// case signs in afresh and the shared clients above are not used after them.
+describe('allowed roles', () => {
+  const allowedMutations = fields.flatMap((f) => {
+    const access = ACCESS_POLICY[f.type][f.field.name];
+    if (f.type !== 'Mutation' || !access || access === 'PUBLIC') return [];
+    return access.map((role) => [`Mutation.${f.field.name}`, role, f] as const);
+  });
+
+  it('cover every mutation that is not public (the walk below is not empty)', () => {
+    const names = new Set(allowedMutations.map(([name]) => name));
+    expect(names.size).toBe(fields.filter((f) => f.type === 'Mutation' && ACCESS_POLICY.Mutation[f.field.name] !== 'PUBLIC').length);
+    expect(names.size).toBeGreaterThan(50);
+  });
+
+  it.each(allowedMutations)('%s lets %s through the guard', async (_, role, f) => {
+    const client = new GqlClient(t.baseUrl);
+    expect((await client.signIn(emailOf(role), DEMO_PASSWORD)).errors).toBeUndefined();
+    const r = await client.gql(documentFor(f.operation, f.field));
+    expect({ code: codeOf(r), message: r.errors?.[0]?.message, passed: passedTheGuard(r) }).toMatchObject({ passed: true });
   });
 });
