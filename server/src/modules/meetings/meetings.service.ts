@@ -427,7 +427,8 @@ export class MeetingsService {
       before = new Map(prevItems.filter((i) => i.generator).map((i) => [i.generator!, i.entries]));
       after = mine.size ? mine : new Map(Object.entries(await this.generator.generate({ ...actor, role: 'ANALYST' }, ctx)));
     }
-    return AGENDA_GENERATORS.filter((g) => g.key !== 'attendance' && g.key !== 'next_meeting').map((g) => {
+    // An item a co-chair took off this agenda has no changes to show: it is not on the agenda.
+    return AGENDA_GENERATORS.filter((g) => g.key !== 'attendance' && g.key !== 'next_meeting' && !meeting.removedGenerators.includes(g.key)).map((g) => {
       const b = before.get(g.key) ?? [];
       const a = after.get(g.key) ?? [];
       const bKeys = new Set(b.map((e) => e.key));
