@@ -89,6 +89,21 @@ export const FLOW_MEASURES = [
 ] as const;
 export type FlowMeasure = (typeof FLOW_MEASURES)[number]['key'];
 
+/**
+ * Time on the list, a monthly measure beside the flows: of the young people on the list at the month
+ * end (today, for the month in progress), the median number of days since the spell they are on
+ * began — the lower of the two middle values when their number is even (PostgreSQL's
+ * percentile_disc(0.5)); 0 when no one is on the list.
+ */
+export const TIME_ON_LIST = { key: 'medianDaysOnList', label: 'Median days on the list (those on it at month end)' } as const;
+
+/** The median as TIME_ON_LIST counts it. */
+export function medianDays(days: readonly number[]): number {
+  if (!days.length) return 0;
+  const sorted = [...days].sort((a, b) => a - b);
+  return sorted[Math.ceil(sorted.length / 2) - 1];
+}
+
 /** Filters every widget of the dashboard obeys. Months are yyyy-mm. */
 export interface AnalyticsFilterValues {
   from: string;
@@ -109,53 +124,106 @@ export interface AnalyticsFilterValues {
 export const SUPPRESS_UP_TO = 5;
 export const SUPPRESSED = 'c';
 
-export interface ProtectedLine {
-  cells: number[];
-  /** The published total of the line (null when the line has no total). */
-  total: number | null;
-}
+/** A count disclosure control hides on sight: 1 to 5. */
+export const isSmall = (v: number): boolean => v >= 1 && v <= SUPPRESS_UP_TO;
 
 /**
- * Which cells of a table to hide. Primary: every count from 1 to 5 (and such a total). Secondary:
- * wherever a line whose total is published has exactly one hidden cell — which its total would
- * reveal by subtraction — the smallest other non-zero cell of the line is hidden too; repeated until
- * no line gives a hidden cell away. Lines are the table's rows (each with its total), and its
- * columns when `columnTotals` are published.
+ * Which of a set of published counts to hide. `relations` lists the exact linear relations between
+ * them (each as the indices of the counts it ties together: a total and its parts, or the list at
+ * two month ends and the flows between), any one of which a reader could solve for the count it
+ * lacks. Primary: every count from 1 to 5, and those `alsoHidden` marks. Secondary: wherever a
+ * relation has exactly one hidden count, the smallest non-zero other count of it is hidden too;
+ * repeated until no relation has exactly one. Zero is never hidden. The one place suppression is
+ * decided: every table below is put in these terms.
  */
-export function suppressionMask(rows: readonly ProtectedLine[], columnTotals: readonly number[] | null = null): { cells: boolean[][]; totals: boolean[]; columnTotals: boolean[] } {
-  const small = (v: number) => v >= 1 && v <= SUPPRESS_UP_TO;
-  const cells = rows.map((r) => r.cells.map(small));
-  const totals = rows.map((r) => r.total !== null && small(r.total));
-  const colTotals = (columnTotals ?? []).map(small);
-  const lines: { get: () => { value: number; hidden: boolean; set: () => void }[]; totalShown: () => boolean }[] = [];
-  rows.forEach((r, i) =>
-    lines.push({
-      get: () => r.cells.map((value, j) => ({ value, hidden: cells[i][j], set: () => (cells[i][j] = true) })),
-      totalShown: () => r.total !== null && !totals[i],
-    }),
-  );
-  if (columnTotals) {
-    columnTotals.forEach((_, j) =>
-      lines.push({
-        get: () => rows.map((r, i) => ({ value: r.cells[j], hidden: cells[i][j], set: () => (cells[i][j] = true) })),
-        totalShown: () => !colTotals[j],
-      }),
-    );
-  }
+export function suppressCells(values: readonly number[], relations: readonly (readonly number[])[], alsoHidden: readonly boolean[] = []): boolean[] {
+  const hidden = values.map((v, i) => v !== 0 && (isSmall(v) || !!alsoHidden[i]));
   for (let changed = true; changed; ) {
     changed = false;
-    for (const line of lines) {
-      const items = line.get();
-      const hidden = items.filter((x) => x.hidden && x.value > 0);
-      if (hidden.length !== 1 || !line.totalShown()) continue;
-      const candidates = items.filter((x) => !x.hidden && x.value > 0).sort((a, b) => a.value - b.value);
-      if (candidates.length) {
-        candidates[0].set();
+    for (const rel of relations) {
+      let count = 0;
+      for (const i of rel) if (hidden[i]) count++;
+      if (count !== 1) continue;
+      let best = -1;
+      for (const i of rel) if (!hidden[i] && values[i] > 0 && (best < 0 || values[i] < values[best])) best = i;
+      if (best >= 0) {
+        hidden[best] = true;
         changed = true;
       }
     }
   }
-  return { cells, totals, columnTotals: colTotals };
+  return hidden;
+}
+
+/**
+ * For a filtered view: the counts to hide because the same count unfiltered, less this one, is 1 to
+ * 5 — the two views side by side would give away the small group the filter leaves out.
+ */
+export const complementHidden = (filtered: readonly number[], unfiltered: readonly number[]): boolean[] => filtered.map((v, i) => v !== 0 && isSmall(unfiltered[i] - v));
+
+export interface ProtectedLine {
+  cells: number[];
+  /** The published total of the line (null when the line has no total, or its cells do not add up to it). */
+  total: number | null;
+}
+
+/**
+ * Which cells of a table to hide (see suppressCells): its lines are its rows, each with its total,
+ * and its columns when `columnTotals` are published. `alsoHidden` adds cells and row totals to hide
+ * from the start (a filtered view's complement).
+ */
+export function suppressionMask(
+  rows: readonly ProtectedLine[],
+  columnTotals: readonly number[] | null = null,
+  alsoHidden: { cells: readonly (readonly boolean[])[]; totals: readonly boolean[] } | null = null,
+): { cells: boolean[][]; totals: boolean[]; columnTotals: boolean[] } {
+  const values: number[] = [];
+  const extra: boolean[] = [];
+  const cellAt = rows.map((r, i) => r.cells.map((v, j) => (values.push(v), extra.push(!!alsoHidden?.cells[i]?.[j]), values.length - 1)));
+  const totalAt = rows.map((r, i) => (r.total === null ? -1 : (values.push(r.total), extra.push(!!alsoHidden?.totals[i]), values.length - 1)));
+  const colAt = (columnTotals ?? []).map((v) => (values.push(v), extra.push(false), values.length - 1));
+  const relations: number[][] = [];
+  rows.forEach((_, i) => totalAt[i] >= 0 && relations.push([...cellAt[i], totalAt[i]]));
+  colAt.forEach((at, j) => relations.push([...rows.map((_, i) => cellAt[i][j]), at]));
+  const hidden = suppressCells(values, relations, extra);
+  return { cells: cellAt.map((r) => r.map((at) => hidden[at])), totals: totalAt.map((at) => at >= 0 && hidden[at]), columnTotals: colAt.map((at) => hidden[at]) };
+}
+
+/**
+ * The exact relation between the monthly flows: the list at a month end is the list at the month end
+ * before, plus those new to it, less those stepped down and those closed (each young person on the
+ * list in one spell at a time). `onList` of the month before counts as `lag: 1`.
+ */
+export const FLOW_IDENTITY: readonly { measure: FlowMeasure; lag: 0 | 1 }[] = [
+  { measure: 'onList', lag: 0 },
+  { measure: 'onList', lag: 1 },
+  { measure: 'newToList', lag: 0 },
+  { measure: 'steppedDown', lag: 0 },
+  { measure: 'closed', lag: 0 },
+];
+
+/**
+ * Which monthly figures to hide: counts by suppressCells, with the flow identity for each month
+ * and the one before it (so over the months given, which should be every month there is, that a
+ * view of any range is cut from the same mask); the time on the list wherever the list it is the
+ * median of is 1 to 5 young people. `values` maps each measure to its count month by month.
+ */
+export function flowSuppression(values: Readonly<Record<string, readonly number[]>>, alsoHidden: Readonly<Record<string, readonly boolean[]>> = {}): Record<string, boolean[]> {
+  const keys = Object.keys(values).filter((k) => k !== TIME_ON_LIST.key);
+  const flat: number[] = [];
+  const extra: boolean[] = [];
+  const at: Record<string, number[]> = {};
+  for (const k of keys) at[k] = values[k].map((v, i) => (flat.push(v), extra.push(!!alsoHidden[k]?.[i]), flat.length - 1));
+  const relations: number[][] = [];
+  const months = values.onList?.length ?? 0;
+  if (FLOW_IDENTITY.every((t) => at[t.measure])) {
+    for (let i = 1; i < months; i++) relations.push(FLOW_IDENTITY.map((t) => at[t.measure][i - t.lag]));
+  }
+  const hidden = suppressCells(flat, relations, extra);
+  const out: Record<string, boolean[]> = {};
+  for (const k of keys) out[k] = at[k].map((x) => hidden[x]);
+  if (values[TIME_ON_LIST.key]) out[TIME_ON_LIST.key] = values[TIME_ON_LIST.key].map((_, i) => isSmall(values.onList?.[i] ?? 0));
+  return out;
 }
 
 /** A count as shown where disclosure control applies. */

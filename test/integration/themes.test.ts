@@ -19,8 +19,9 @@ let placeId: string;
 
 /**
  * A constructed borough: one missing episode a month for six months, then fourteen in the month
- * looked at; a place first reported that month; and eight screenings recording online exploitation,
- * every one after a missing episode, among twenty.
+ * looked at; a place first reported that month; eight screenings recording online exploitation,
+ * every one after a missing episode, among twenty; and, in the month looked at, five screenings
+ * recording county lines and being passed between several adults, neither seen in the six months before.
  */
 beforeAll(async () => {
   t = await startTestApp();
@@ -46,6 +47,15 @@ beforeAll(async () => {
       `INSERT INTO risk_assessment (young_person_id, assessed_on, assessor_id, answers, models, computed_score, final_score, rag, status, next_review_on, version)
        VALUES ($1, $2, $3, '{}'::jsonb, $4, 1, 1, 'GREEN', 'FINAL', $5, 1)`,
       [ids[i], iso(assessed), user, i < 8 ? ['ONLINE'] : ['PEER_ON_PEER'], iso(new Date(assessed.getTime() + 90 * 86_400_000))],
+    );
+  }
+  // Five review screenings in the month looked at (of young people with no missing episodes), recording a model and an indicator new to the borough.
+  for (let i = 15; i < 20; i++) {
+    const assessed = new Date(monthStart(1).getTime() + (i + 2) * 86_400_000);
+    await t.ds.query(
+      `INSERT INTO risk_assessment (young_person_id, assessed_on, assessor_id, answers, models, computed_score, final_score, rag, status, next_review_on, version)
+       VALUES ($1, $2, $3, '{"sg_multiple_perpetrators": {"answer": "PRESENT"}}'::jsonb, '{COUNTY_LINES}', 1, 1, 'GREEN', 'FINAL', $4, 1)`,
+      [ids[i], iso(assessed), user, iso(new Date(assessed.getTime() + 90 * 86_400_000))],
     );
   }
   [{ id: placeId }] = await t.ds.query(`INSERT INTO location (name, type, version) VALUES ('Arcade Corner', 'OTHER', 1) RETURNING id`);
@@ -76,9 +86,25 @@ describe('the month’s themes', () => {
     const r = await analyst.ok<{ themes: { themes: Theme[] } }>(THEMES, { p: period });
     const co = r.themes.themes.find((x) => x.kind === 'CO_OCCURRENCE')!;
     expect(co).toMatchObject({ observed: 8, link: { kind: 'DIMENSION', dimension: 'MODEL', category: 'ONLINE' } });
-    // 8 of 20 screenings followed an episode, and the 8 recording online exploitation are those 8.
-    expect(co.expected).toBeCloseTo((8 * 8) / 20, 10);
-    expect(co.pValue).toBeCloseTo(1 - jStat.hypgeom.cdf(7, 20, 8, 8), 12);
-    expect(r.themes.themes.some((x) => x.kind === 'CO_OCCURRENCE' && x.link.category === 'PEER_ON_PEER')).toBe(false);
+    // 8 of 25 screenings followed an episode, and the 8 recording online exploitation are those 8.
+    expect(co.expected).toBeCloseTo((8 * 8) / 25, 10);
+    expect(co.pValue).toBeCloseTo(1 - jStat.hypgeom.cdf(7, 25, 8, 8), 12);
+    expect(r.themes.themes.some((x) => x.kind === 'CO_OCCURRENCE' && ['PEER_ON_PEER', 'COUNTY_LINES'].includes(x.link.category ?? ''))).toBe(false);
+  });
+
+  it('names a model and an indicator emerging this month, with their Poisson test and a link to the profile', async () => {
+    const r = await analyst.ok<{ themes: { themes: Theme[] } }>(THEMES, { p: period });
+    const model = r.themes.themes.find((x) => x.kind === 'EMERGING_MODEL')!;
+    // Five screenings this month against none in the six months before: tested against a floor of 0.5 a month.
+    expect(model).toMatchObject({ title: 'Model emerging: County lines', observed: 5, expected: 0, link: { kind: 'DIMENSION', dimension: 'MODEL', category: 'COUNTY_LINES' } });
+    expect(model.pValue).toBeCloseTo(1 - jStat.poisson.cdf(4, 0.5), 12);
+    expect(model.test).toMatch(/Poisson/);
+    const indicator = r.themes.themes.find((x) => x.kind === 'EMERGING_INDICATOR')!;
+    expect(indicator).toMatchObject({ observed: 5, expected: 0, link: { kind: 'DIMENSION', dimension: 'SAFEGUARD_AREA', category: 'R' } });
+    expect(indicator.title).toBe('Indicator emerging: Passed between several adults or taken to parties or other areas');
+    // Online exploitation, recorded ten months back and not since, is not emerging; nor is anything in a month with too few screenings.
+    expect(r.themes.themes.some((x) => x.kind === 'EMERGING_MODEL' && x.link.category === 'ONLINE')).toBe(false);
+    const earlier = await analyst.ok<{ themes: { themes: Theme[] } }>(THEMES, { p: monthStart(2).toISOString().slice(0, 7) });
+    expect(earlier.themes.themes.filter((x) => x.kind === 'EMERGING_MODEL' || x.kind === 'EMERGING_INDICATOR')).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { TIME_ON_LIST } from '@mase/shared';
 import { addMonths, formatMonth } from '../intelligence/months';
 import { cellFromCsv, change, colourFor, NOT_AVAILABLE, rollingSums, type Cell, type ChartSpec, type Series } from './data';
 
@@ -20,6 +21,15 @@ export interface TrendChart {
 
 export const TREND_CHARTS: TrendChart[] = [
   { id: 'trend-on-list', title: 'On the list at month end', source: 'flows', measures: ['onList'], kind: 'line', summable: false },
+  {
+    id: 'trend-time-on-list',
+    title: 'Time on the list',
+    source: 'flows',
+    measures: [TIME_ON_LIST.key],
+    kind: 'line',
+    summable: false,
+    hint: 'Of the young people on the list at the month end (today, this month), the median number of days since they joined it. Hidden where 1 to 5 are on the list.',
+  },
   { id: 'trend-joining-leaving', title: 'Joining and leaving the list', source: 'flows', measures: ['newToList', 'steppedDown', 'closed'], kind: 'bar', summable: true },
   { id: 'trend-scores', title: 'Scores rising and falling at screenings', source: 'flows', measures: ['escalations', 'deescalations'], kind: 'bar', summable: true },
   { id: 'trend-reviews', title: 'Reviews completed', source: 'flows', measures: ['reviewsOnTime', 'reviewsLate'], kind: 'bar', summable: true },

@@ -1,17 +1,20 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
   CSE_MODEL_LABELS,
   CSE_MODELS,
   DIMENSION_INFO,
   DIMENSIONS,
+  complementHidden,
+  flowSuppression,
   FLOW_MEASURES,
   INDICATORS,
+  isSmall,
   MEASURES,
   RETURN_SECTION_LABELS,
   RETURN_SECTIONS,
   shown,
   suppressionMask,
-  SUPPRESS_UP_TO,
+  TIME_ON_LIST,
   type Dimension,
 } from '@mase/shared';
 import jstat from 'jstat';
@@ -22,10 +25,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { defaultMeetingDate, periodsBetween } from '../returns/deadlines.js';
 import { ReturnsService } from '../returns/returns.service.js';
 import { ageBandAt } from './sql.js';
-import { ensureSnapshot } from './snapshot.js';
+import { buildSnapshot, ensureSnapshot } from './snapshot.js';
 import type { ActivityTrends, AnalyticsExport, AnalyticsFilter, Count, ExportWidget, ListTrends, MeasureSeries, ProfileSeries, Theme, Themes, VictimProfile } from './analytics.types.js';
 
 const { jStat } = jstat;
+/** The measures of the trends: the flows, then the time on the list. */
+const TREND_MEASURES: readonly { key: string; label: string }[] = [...FLOW_MEASURES, TIME_ON_LIST];
 const MAX_MONTHS = 60;
 const FULL_ACCESS = new Set(['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE']);
 
@@ -106,7 +111,7 @@ function snapshotFilter(f: AnalyticsFilter, p: Params): string[] {
  * reach roles without case-level access through statistical disclosure control, applied here.
  */
 @Injectable()
-export class AnalyticsService implements OnModuleInit {
+export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AnalyticsService.name);
 
   constructor(
@@ -115,21 +120,30 @@ export class AnalyticsService implements OnModuleInit {
     private readonly audit: AuditService,
   ) {}
 
+  private snapshotTimer: NodeJS.Timeout | null = null;
+
   /**
-   * Brings the monthly snapshot up to date at start-up, where a first build (a new or upgraded
-   * database, or a changed screening catalogue) may take longer than a request is allowed.
+   * Brings the monthly snapshot up to date in the background: at start-up (a first build on a new or
+   * upgraded database can take minutes at scale, and starting must not wait for it) and then hourly
+   * (a month that has just completed is added). Until a first build is done, figures are counted live.
    */
-  async onModuleInit(): Promise<void> {
-    try {
-      const horizon = await this.dataSource.transaction(async (m) => {
-        await m.query(`SET LOCAL statement_timeout = 0`);
-        return ensureSnapshot(m);
-      });
-      this.logger.debug(`Analytics snapshot covers the months to ${horizon}`);
-    } catch (err) {
-      // Reading the figures brings it up to date too; starting must not depend on it.
-      this.logger.warn(`The analytics snapshot could not be brought up to date at start-up: ${err instanceof Error ? err.message : String(err)}`);
-    }
+  onModuleInit(): void {
+    const run = () => {
+      void this.dataSource
+        .transaction(async (m) => {
+          await m.query(`SET LOCAL statement_timeout = 0`);
+          return buildSnapshot(m);
+        })
+        .then((horizon) => this.logger.debug(`Analytics snapshot covers the months to ${horizon}`))
+        .catch((err: unknown) => this.logger.warn(`The analytics snapshot could not be brought up to date: ${err instanceof Error ? err.message : String(err)}`));
+    };
+    run();
+    this.snapshotTimer = setInterval(run, 3_600_000);
+    this.snapshotTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.snapshotTimer) clearInterval(this.snapshotTimer);
   }
 
   private periods(f: AnalyticsFilter, actor: Actor): string[] {
@@ -165,13 +179,16 @@ export class AnalyticsService implements OnModuleInit {
     ];
     const suppress = isSuppressed(actor);
     const totals = new Map(rows.filter((r) => r.dim === 'TOTAL').map((r) => [r.period, r.n]));
+    // The list at each month end is also a figure of the flows: hidden here wherever it is hidden there.
+    const totalMask = suppress ? await this.onListHidden(f, periods) : null;
     const series: ProfileSeries[] = dims.map((d) => {
       const info = DIMENSION_INFO[d];
       const mine = rows.filter((r) => r.dim === d);
       const categories = info.categories ?? [...new Set(mine.map((r) => r.category))].sort().map((k) => ({ key: k, label: k }));
       const value = new Map(mine.map((r) => [`${r.period}|${r.category}`, r.n]));
-      const table = periods.map((period) => ({ cells: categories.map((c) => value.get(`${period}|${c.key}`) ?? 0), total: totals.get(period) ?? 0 }));
-      const mask = suppress ? suppressionMask(table) : null;
+      // A breakdown in which one young person counts once adds up to the month's total; one in which they may count several times does not.
+      const table = periods.map((period) => ({ cells: categories.map((c) => value.get(`${period}|${c.key}`) ?? 0), total: info.multi ? null : (totals.get(period) ?? 0) }));
+      const mask = totalMask ? suppressionMask(table, null, { cells: table.map((r) => r.cells.map(() => false)), totals: totalMask }) : null;
       return {
         dimension: d,
         label: info.label,
@@ -185,7 +202,6 @@ export class AnalyticsService implements OnModuleInit {
         ),
       };
     });
-    const totalMask = suppress ? periods.map((period) => { const n = totals.get(period) ?? 0; return n >= 1 && n <= SUPPRESS_UP_TO; }) : null;
     return {
       periods,
       dates,
@@ -285,37 +301,87 @@ export class AnalyticsService implements OnModuleInit {
     );
   }
 
-  private series(periods: string[], measures: readonly { key: string; label: string }[], rows: Record<string, number | string>[], suppress: boolean): MeasureSeries[] {
+  /** Monthly figures as series; `mask` (measure → month → hidden) is the disclosure control to apply, if any. */
+  private series(periods: string[], measures: readonly { key: string; label: string }[], rows: Record<string, number | string>[], mask: Record<string, boolean[]> | null): MeasureSeries[] {
     const byPeriod = new Map(rows.map((r) => [String(r.period), r]));
     return measures.map((m) => ({
       measure: m.key,
       label: m.label,
-      points: periods.map((period) => {
+      points: periods.map((period, i) => {
         const n = Number(byPeriod.get(period)?.[m.key] ?? 0);
-        const hidden = suppress && n >= 1 && n <= SUPPRESS_UP_TO;
+        const hidden = mask ? (mask[m.key]?.[i] ?? isSmall(n)) : false;
         return { period, count: hidden ? { value: null, display: shown(n, true) } : plain(n) };
       }),
     }));
   }
 
-  /** The monthly flows of the list, reviews and missing episodes, each young person filtered on their profile at the month end. */
+  /** The monthly flows of the list, reviews and missing episodes and the time on the list, each young person filtered on their profile at the month end. */
   async trends(actor: Actor, f: AnalyticsFilter): Promise<ListTrends> {
     const periods = this.periods(f, actor);
-    // Complete months come from the monthly snapshot; the month in progress is counted live.
+    const rows = await this.flowRows(periods, f, true);
+    const suppress = isSuppressed(actor);
+    const mask = suppress ? await this.flowMask(periods, f, rows) : null;
+    return { periods, meetingDates: await this.meetingDates(periods), measures: this.series(periods, TREND_MEASURES, rows, mask), suppressed: suppress };
+  }
+
+  /** The monthly figures of some months (with the time on the list when `median`): complete months from the snapshot, the month in progress counted live. */
+  private async flowRows(periods: string[], f: AnalyticsFilter, median: boolean): Promise<Record<string, number | string>[]> {
+    if (!periods.length) return [];
     const horizon = await ensureSnapshot(this.dataSource.manager);
     const kept = periods.filter((p) => p <= horizon);
     const live = periods.filter((p) => p > horizon);
-    const rows = [...(kept.length ? await this.trendsOfSnapshot(kept, f) : []), ...(live.length ? await this.trendsLive(live, f) : [])];
-    return { periods, meetingDates: await this.meetingDates(periods), measures: this.series(periods, FLOW_MEASURES, rows, isSuppressed(actor)), suppressed: isSuppressed(actor) };
+    return [...(kept.length ? await this.trendsOfSnapshot(kept, f, median) : []), ...(live.length ? await this.trendsLive(live, f, median) : [])];
+  }
+
+  /**
+   * Disclosure control of the monthly figures of `periods` (whose rows are given). The flow identity
+   * ties each month to the one before, so the mask is worked out over every month there is — from
+   * the first month of the snapshot to this one — and cut to the months asked for: views of any two
+   * ranges hide the same counts. With person filters, a count is hidden too where the same count
+   * without them, less it, is 1 to 5 (else the unfiltered view less this one would give it away).
+   */
+  private async flowMask(periods: string[], f: AnalyticsFilter, rows: Record<string, number | string>[]): Promise<Record<string, boolean[]>> {
+    const [{ first }] = await this.dataSource.query<{ first: string | null }[]>(`SELECT to_char(min(period), 'YYYY-MM') AS first FROM analytics_month_count WHERE dim = 'FLOW'`);
+    const all = periodsBetween(first && first < periods[0] ? first : periods[0], todayIso().slice(0, 7));
+    const shownSet = new Set(periods);
+    const rest = await this.flowRows(all.filter((p) => !shownSet.has(p)), f, false);
+    const byPeriod = new Map([...rows, ...rest].map((r) => [String(r.period), r]));
+    const table = (byP: Map<string, Record<string, number | string>>) =>
+      Object.fromEntries(TREND_MEASURES.map((m) => [m.key, all.map((p) => Number(byP.get(p)?.[m.key] ?? 0))])) as Record<string, number[]>;
+    const values = table(byPeriod);
+    let alsoHidden: Record<string, boolean[]> = {};
+    if (hasPersonFilters(f)) {
+      const whole = table(new Map((await this.flowRows(all, { from: f.from, to: f.to }, false)).map((r) => [String(r.period), r])));
+      alsoHidden = Object.fromEntries(FLOW_MEASURES.map((m) => [m.key, complementHidden(values[m.key], whole[m.key])]));
+    }
+    const mask = flowSuppression(values, alsoHidden);
+    const index = new Map(all.map((p, i) => [p, i]));
+    return Object.fromEntries(Object.entries(mask).map(([k, v]) => [k, periods.map((p) => v[index.get(p)!])]));
+  }
+
+  /** Whether the list at each month end is hidden where disclosure control applies (as the monthly figures hide it). */
+  private async onListHidden(f: AnalyticsFilter, periods: string[]): Promise<boolean[]> {
+    return (await this.flowMask(periods, f, await this.flowRows(periods, f, false))).onList;
   }
 
   /** The flows of complete months: as kept, or — with person filters — summed over each young person's month. */
-  private async trendsOfSnapshot(periods: string[], f: AnalyticsFilter): Promise<Record<string, number | string>[]> {
+  private async trendsOfSnapshot(periods: string[], f: AnalyticsFilter, median: boolean): Promise<Record<string, number | string>[]> {
     const p = new Params();
     const periodsParam = p.add(periods.map((x) => `${x}-01`));
     if (!hasPersonFilters(f)) {
       const counts: { period: string; category: string; n: number }[] = await this.dataSource.query(
-        `SELECT to_char(period, 'YYYY-MM') AS period, category, n FROM analytics_month_count WHERE dim = 'FLOW' AND period = ANY(${periodsParam}::date[])`,
+        `SELECT to_char(period, 'YYYY-MM') AS period, category, n FROM analytics_month_count WHERE dim = 'FLOW' AND period = ANY(${periodsParam}::date[])
+         ${
+           median
+             ? `UNION ALL
+         -- The median time on the list, from how many were on it for each number of days.
+         SELECT h.period, '${TIME_ON_LIST.key}', min(h.days) FILTER (WHERE h.cum * 2 >= h.total)
+         FROM (SELECT to_char(period, 'YYYY-MM') AS period, category::int AS days,
+                      sum(n) OVER (PARTITION BY period ORDER BY category::int) AS cum, sum(n) OVER (PARTITION BY period) AS total
+               FROM analytics_month_count WHERE dim = 'DAYS_ON_LIST' AND period = ANY(${periodsParam}::date[]) AND n <> 0) h
+         GROUP BY h.period`
+             : ''
+         }`,
         p.values,
       );
       const byPeriod = new Map<string, Record<string, number | string>>();
@@ -329,7 +395,10 @@ export class AnalyticsService implements OnModuleInit {
               sum(s.reviews_on_time)::int AS "reviewsOnTime", sum(s.reviews_late)::int AS "reviewsLate",
               count(*) FILTER (WHERE s.on_list AND s.next_review_on < (s.period + interval '1 month' - interval '1 day')::date)::int AS "reviewsOverdue",
               sum(s.missing_episodes)::int AS "missingEpisodes", count(*) FILTER (WHERE s.missing_episodes > 0)::int AS "missingYoungPeople",
-              sum(s.missing_on_list)::int AS "missingOnList"
+              sum(s.missing_on_list)::int AS "missingOnList"${
+                median ? `,
+              coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY s.days_on_list) FILTER (WHERE s.on_list), 0)::int AS "${TIME_ON_LIST.key}"` : ''
+              }
        FROM analytics_person_month s WHERE s.period = ANY(${periodsParam}::date[])${and(snapshotFilter(f, p))}
        GROUP BY s.period`,
       p.values,
@@ -337,7 +406,7 @@ export class AnalyticsService implements OnModuleInit {
   }
 
   /** The flows counted from the tables (the month in progress), each young person filtered on their profile at the month end. */
-  private async trendsLive(periods: string[], f: AnalyticsFilter): Promise<Record<string, number | string>[]> {
+  private async trendsLive(periods: string[], f: AnalyticsFilter, median: boolean): Promise<Record<string, number | string>[]> {
     const p = new Params();
     p.add(periods);
     p.add(periods.map((x) => `${x}-01`));
@@ -381,19 +450,35 @@ export class AnalyticsService implements OnModuleInit {
           WHERE me.started_at >= d.start_on AND me.started_at < ${d} + 1${w()})::int AS "missingYoungPeople",
         (SELECT count(*) FROM missing_episode me JOIN young_person yp ON yp.id = me.young_person_id
           WHERE me.started_at >= d.start_on AND me.started_at < ${d} + 1
-            AND EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = me.young_person_id AND lm.started_on <= me.started_at::date AND (lm.ended_on IS NULL OR lm.ended_on > me.started_at::date))${w()})::int AS "missingOnList"
+            AND EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = me.young_person_id AND lm.started_on <= me.started_at::date AND (lm.ended_on IS NULL OR lm.ended_on > me.started_at::date))${w()})::int AS "missingOnList"${
+          median
+            ? `,
+        (SELECT coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY ${d} - lm.started_on), 0) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
+          WHERE lm.started_on <= ${d} AND (lm.ended_on IS NULL OR lm.ended_on > ${d})${w()})::int AS "${TIME_ON_LIST.key}"`
+            : ''
+        }
       FROM unnest($1::text[], $2::date[], $3::date[]) AS d(period, start_on, end_on)
       ORDER BY d.period`;
     return this.dataSource.query(sql, p.values);
   }
 
-  /** Meeting dates in the range (the usual meeting day until meetings are scheduled in the product). */
+  /**
+   * Meeting dates in the range: the meetings scheduled in the product (not those cancelled), and for a
+   * month with no meeting in the product at all, the usual meeting day. A month whose only meeting was
+   * cancelled had no meeting, so it shows none.
+   */
   async meetingDates(periods: string[]): Promise<string[]> {
     const rule = await this.returns.settings();
     const first = `${periods[0]}-01`;
     const last = lastDay(periods[periods.length - 1]);
+    const meetings: { date: string; cancelled: boolean }[] = await this.dataSource.query(
+      `SELECT date::text AS date, status = 'CANCELLED' AS cancelled FROM meeting WHERE date BETWEEN $1 AND $2`,
+      [first, last],
+    );
+    const withMeetings = new Set(meetings.map((m) => m.date.slice(0, 7)));
     const previous = periodsBetween(addMonth(periods[0], -1), addMonth(periods[periods.length - 1], -1));
-    return previous.map((p) => defaultMeetingDate(p, rule)).filter((d) => d >= first && d <= last);
+    const byRule = previous.map((p) => defaultMeetingDate(p, rule)).filter((d) => d >= first && d <= last && !withMeetings.has(d.slice(0, 7)));
+    return [...new Set([...meetings.filter((m) => !m.cancelled).map((m) => m.date), ...byRule])].sort();
   }
 
   async activity(actor: Actor, f: AnalyticsFilter): Promise<ActivityTrends> {
@@ -428,9 +513,9 @@ export class AnalyticsService implements OnModuleInit {
           { key: 'otherDisruptions', label: 'Other disruptions' },
         ],
         police,
-        suppress,
+        suppress ? {} : null,
       ),
-      agencies: this.series(periods, RETURN_SECTIONS.map((s) => ({ key: s, label: RETURN_SECTION_LABELS[s] })), [...byPeriod.values()], suppress),
+      agencies: this.series(periods, RETURN_SECTIONS.map((s) => ({ key: s, label: RETURN_SECTION_LABELS[s] })), [...byPeriod.values()], suppress ? {} : null),
       suppressed: suppress,
     };
   }
@@ -453,7 +538,7 @@ export class AnalyticsService implements OnModuleInit {
       return { expected, pValue, up };
     };
     for (const m of trends.measures) {
-      if (m.measure === 'onList') continue;
+      if (m.measure === 'onList' || m.measure === TIME_ON_LIST.key) continue; // a level and a median, not counts of events
       const values = m.points.map((x) => x.count.value ?? 0);
       const r = check(values[values.length - 1], values.slice(0, -1));
       if (r && r.pValue < 0.01) {
@@ -572,30 +657,48 @@ export class AnalyticsService implements OnModuleInit {
     };
   }
 
-  /** A widget as CSV, counts of 1 to 5 shown as c whoever exports it. Audited with its filters. */
+  /**
+   * A widget as CSV, through disclosure control whoever exports it: counts of 1 to 5 as c, with
+   * secondary suppression over totals and the flow identity, and — with person filters — every count
+   * whose complement (the same count without the filters, less it) is 1 to 5, so that subtracting
+   * this export from an unfiltered one gives nothing away. Audited with its filters.
+   */
   async export(actor: Actor, widget: ExportWidget, dimension: Dimension | null, f: AnalyticsFilter): Promise<AnalyticsExport> {
-    this.periods(f, actor); // the viewer's own limits on filters apply to what they export
+    const periods = this.periods(f, actor); // the viewer's own limits on filters apply to what they export
     const full: Actor = { ...actor, role: 'ANALYST' };
-    const small = (n: number) => n >= 1 && n <= SUPPRESS_UP_TO;
     let header: string[];
     let rows: string[][];
     if (widget === 'PROFILE') {
       if (!dimension) throw badInput([{ field: 'dimension', message: 'Choose the breakdown to export' }]);
+      const info = DIMENSION_INFO[dimension];
       const data = await this.profile(full, f, [dimension]);
+      // The same breakdown without the person filters, counted in the same request.
+      const whole = hasPersonFilters(f) ? await this.profile(full, { from: f.from, to: f.to }, [dimension]) : null;
       const series = data.series[0];
       const categories = [...new Map(series.cells.map((c) => [c.category, c.label])).entries()];
-      const table = data.periods.map((period) => ({
-        cells: categories.map(([k]) => series.cells.find((c) => c.period === period && c.category === k)!.count.value ?? 0),
-        total: data.totals.find((t) => t.period === period)!.count.value ?? 0,
-      }));
-      const mask = suppressionMask(table);
+      const cellOf = (p: VictimProfile, period: string, k: string) => p.series[0].cells.find((c) => c.period === period && c.category === k)?.count.value ?? 0;
+      const totalOf = (p: VictimProfile, period: string) => p.totals.find((t) => t.period === period)?.count.value ?? 0;
+      const table = data.periods.map((period) => ({ cells: categories.map(([k]) => cellOf(data, period, k)), total: totalOf(data, period) }));
+      const totalHidden = await this.onListHidden(f, periods);
+      const complement = table.map((r, i) => (whole ? complementHidden(r.cells, categories.map(([k]) => cellOf(whole, data.periods[i], k))) : r.cells.map(() => false)));
+      const mask = suppressionMask(
+        table.map((r) => ({ cells: r.cells, total: info.multi ? null : r.total })),
+        null,
+        { cells: complement, totals: totalHidden },
+      );
       header = ['Month', ...categories.map(([, label]) => label), 'On the list'];
-      rows = data.periods.map((period, i) => [period, ...table[i].cells.map((n, j) => shown(n, mask.cells[i][j])), shown(table[i].total, mask.totals[i])]);
-    } else {
-      const data = widget === 'FLOWS' ? (await this.trends(full, f)).measures : await this.activity(full, f).then((a) => [...a.police, ...a.agencies]);
+      rows = data.periods.map((period, i) => [period, ...table[i].cells.map((n, j) => shown(n, mask.cells[i][j])), shown(table[i].total, totalHidden[i])]);
+    } else if (widget === 'FLOWS') {
+      const values = await this.flowRows(periods, f, true);
+      const data = this.series(periods, TREND_MEASURES, values, await this.flowMask(periods, f, values));
       header = ['Month', ...data.map((m) => m.label)];
-      const periods = data[0]?.points.map((pt) => pt.period) ?? [];
-      rows = periods.map((period, i) => [period, ...data.map((m) => { const n = m.points[i].count.value ?? 0; return shown(n, small(n)); })]);
+      rows = periods.map((period, i) => [period, ...data.map((m) => m.points[i].count.display)]);
+    } else {
+      // Police and agency figures are for the whole borough: person filters do not apply, and no count is a sum of others shown.
+      const a = await this.activity(full, f);
+      const data = [...a.police, ...a.agencies];
+      header = ['Month', ...data.map((m) => m.label)];
+      rows = a.periods.map((period, i) => [period, ...data.map((m) => { const n = m.points[i].count.value ?? 0; return shown(n, isSmall(n)); })]);
     }
     const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     const csv = [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
