@@ -19,6 +19,40 @@ export interface AppConfig {
   mfaRequiredRoles: readonly Role[];
   /** 32 bytes: encrypts TOTP secrets at rest (AES-256-GCM) and keys the recovery-code hashes. */
   mfaEncryptionKey: Buffer;
+  /** A tile layer under the map's ward boundaries; null (the default) for none. */
+  mapTiles: MapTilesConfig | null;
+}
+
+export interface MapTilesConfig {
+  /** Leaflet URL template: `{z}`, `{x}` and `{y}`, optionally `{s}` (subdomain) and `{r}` (retina). */
+  urlTemplate: string;
+  /** Plain text shown on the map, as the tile provider's terms require. */
+  attribution: string;
+  /** The CSP source the tiles are fetched from (`https://*.tiles.example` for a `{s}` subdomain). */
+  origin: string;
+}
+
+/**
+ * `MAP_TILE_URL` and `MAP_TILE_ATTRIBUTION`: both or neither. The URL must be http(s) with `{z}`,
+ * `{x}` and `{y}`, and placeholders only where Leaflet fills them; its origin goes into the CSP, so
+ * nothing that could widen the policy is accepted.
+ */
+export function mapTiles(rawUrl: string | undefined, rawAttribution: string | undefined): MapTilesConfig | null {
+  const urlTemplate = rawUrl?.trim() ?? '';
+  const attribution = rawAttribution?.trim() ?? '';
+  if (!urlTemplate) {
+    if (attribution) throw new Error('MAP_TILE_ATTRIBUTION is set but MAP_TILE_URL is not: set both, or neither for a map without tiles');
+    return null;
+  }
+  const shape = /^(https?):\/\/((?:\{s\}\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d{1,5})?)(\/[^\s;,'"]*)$/i.exec(urlTemplate);
+  if (!shape) throw new Error(`MAP_TILE_URL must be an http or https URL template such as https://tiles.example/{z}/{x}/{y}.png (got "${urlTemplate}")`);
+  const [, scheme, host, path] = shape;
+  if (!['{z}', '{x}', '{y}'].every((p) => path.includes(p))) throw new Error('MAP_TILE_URL must contain {z}, {x} and {y}');
+  const unknown = (path.match(/\{[^}]*\}/g) ?? []).filter((p) => !['{z}', '{x}', '{y}', '{s}', '{r}'].includes(p));
+  if (unknown.length) throw new Error(`MAP_TILE_URL has placeholders Leaflet does not fill: ${unknown.join(', ')}`);
+  if (!attribution) throw new Error('MAP_TILE_ATTRIBUTION must be set with MAP_TILE_URL: the tile provider\'s attribution, shown on the map');
+  if (attribution.length > 300) throw new Error('MAP_TILE_ATTRIBUTION must be at most 300 characters');
+  return { urlTemplate, attribution, origin: `${scheme.toLowerCase()}://${host.toLowerCase().replace('{s}', '*')}` };
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -89,6 +123,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 5_000_000, 1_000, 50_000_000),
     mfaRequiredRoles: overrides.mfaRequiredRoles ?? mfaRequiredRoles(process.env.MFA_REQUIRED_ROLES, production),
     mfaEncryptionKey: overrides.mfaEncryptionKey ?? mfaEncryptionKey(process.env.MFA_ENCRYPTION_KEY, production),
+    mapTiles: overrides.mapTiles !== undefined ? overrides.mapTiles : mapTiles(process.env.MAP_TILE_URL, process.env.MAP_TILE_ATTRIBUTION),
     ...overrides,
   };
 }

@@ -30,6 +30,8 @@ describe('police intelligence with the demo data', () => {
     await expect.poll(() => page.locator('.leaflet-overlay-pane path.leaflet-interactive').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(12);
     await expect.poll(() => page.locator('.leaflet-map-pane path.leaflet-interactive, .leaflet-marker-pane > *').count()).toBeGreaterThan(12);
     expect(await page.locator('.leaflet-control-attribution').innerText()).toMatch(/Synthetic boundaries of the fictional demo borough/);
+    // No tile server is configured: no tiles, nothing fetched from outside.
+    expect(await page.locator('.leaflet-tile').count()).toBe(0);
     expect(await page.getByRole('table').count()).toBeGreaterThanOrEqual(2);
     expect(await page.getByRole('table').last().getByRole('row').count()).toBeGreaterThanOrEqual(13); // a dozen hot spots and the header
     await page.screenshot({ path: join(ARTIFACTS, 'hot-spot-map.png'), fullPage: true });
@@ -42,6 +44,10 @@ describe('police intelligence with the demo data', () => {
     expect(await page.getByText('Consider a complex strategy meeting').count()).toBeGreaterThanOrEqual(1);
     // Young people appear by pseudonym only.
     expect(await page.getByText(/YP-[A-Z2-9]{8}/).count()).toBeGreaterThan(0);
+    // Nodes are ringed by risk: the key says how, and the ranking gives each node's risk in words.
+    await page.getByText('Ring: High risk: red screening, or charged or convicted').waitFor();
+    const risks = await page.getByRole('table', { name: 'Most central' }).locator('tbody tr td:nth-child(2)').allInnerTexts();
+    expect(risks.some((r) => /latest screening|Intelligence only|Under investigation|Arrested|Charged|Convicted|No further action|No final screening/.test(r))).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'network.png'), fullPage: true });
     await expectAccessible(page, 'network');
 

@@ -38,6 +38,7 @@ export const ACCESS_POLICY: { Query: Record<string, Access>; Mutation: Record<st
     importJob: LIST_KEEPERS,
     boundaries: ALL,
     boundaryGeometry: INTELLIGENCE_READERS,
+    mapTiles: INTELLIGENCE_READERS,
     locations: INTELLIGENCE_READERS,
     location: INTELLIGENCE_READERS,
     peopleOfConcern: INTELLIGENCE_READERS,

@@ -100,6 +100,7 @@ export function HotSpotMapPage() {
                 selectedLocationId={locationId}
                 onSelectWard={(id) => selectWard(id)}
                 onSelectLocation={(id) => selectLocation(id)}
+                tiles={geometry.data.mapTiles}
               />
             </div>
             <div className="govuk-grid-column-one-third app-explore-side" ref={sideRef} role="region" aria-label="Selected on the map" aria-live="polite" tabIndex={-1}>

@@ -353,8 +353,15 @@ export function NetworkPage() {
                       </button>
                     ),
                   },
-                  { header: 'Kind', cell: (n) => NODE_KIND_LABELS[n.kind] },
-                  { header: 'Risk', cell: (n) => n.riskLabel || '–' },
+                  {
+                    header: 'Kind and risk',
+                    cell: (n) => (
+                      <>
+                        {NODE_KIND_LABELS[n.kind]}
+                        {n.riskLabel ? <span className="govuk-body-s app-node-risk">{n.riskLabel}</span> : null}
+                      </>
+                    ),
+                  },
                   { header: 'Betweenness', numeric: true, cell: (n) => n.betweenness.toFixed(1) },
                   { header: 'Degree', numeric: true, cell: (n) => String(n.degree) },
                 ]}

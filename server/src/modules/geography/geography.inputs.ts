@@ -108,3 +108,9 @@ export class LocationResult {
 }
 
 export const LocationConnection = ConnectionOf(LocationEntity, 'Location');
+
+@ObjectType('MapTiles', { description: 'The tile layer drawn under the ward boundaries, when one is configured' })
+export class MapTiles {
+  @Field(() => String, { description: 'Leaflet URL template ({z}, {x}, {y}, optionally {s} and {r})' }) urlTemplate: string;
+  @Field(() => String, { description: "The tile provider's attribution, plain text, to show on the map" }) attribution: string;
+}

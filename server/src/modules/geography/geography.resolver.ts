@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AnySignedIn, Roles } from '../../common/auth/access.decorators.js';
 import type { Actor } from '../../common/auth/actor.js';
@@ -6,10 +7,11 @@ import type { GqlContext } from '../../common/graphql/context.js';
 import { GraphQLJSON } from '../../common/graphql/json.scalar.js';
 import { PageInput, type Connection } from '../../common/graphql/pagination.js';
 import { IdPipe, OptionalArg } from '../../common/graphql/validation.js';
+import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { BoundariesService } from './boundaries.service.js';
 import { BoundaryEntity, BoundaryKindEnum } from './boundary.entity.js';
 import type { BoundaryKind } from './geo.js';
-import { CreateLocationInput, ImportBoundariesInput, ImportBoundariesResult, LocationConnection, LocationResult, LocationsFilter, UpdateLocationInput } from './geography.inputs.js';
+import { CreateLocationInput, ImportBoundariesInput, ImportBoundariesResult, LocationConnection, LocationResult, LocationsFilter, MapTiles, UpdateLocationInput } from './geography.inputs.js';
 import { LocationEntity } from './location.entity.js';
 import { LocationsService } from './locations.service.js';
 
@@ -18,7 +20,17 @@ const INTELLIGENCE_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'] as
 
 @Resolver(() => BoundaryEntity)
 export class BoundariesResolver {
-  constructor(private readonly boundaryService: BoundariesService) {}
+  constructor(
+    private readonly boundaryService: BoundariesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => MapTiles, { nullable: true, description: 'The tile layer under the map (MAP_TILE_URL), or null: the map then shows the ward boundaries alone' })
+  @Roles(...INTELLIGENCE_READERS)
+  mapTiles(): MapTiles | null {
+    const tiles = this.config.mapTiles;
+    return tiles ? { urlTemplate: tiles.urlTemplate, attribution: tiles.attribution } : null;
+  }
 
   @Mutation(() => ImportBoundariesResult, { description: 'Imports ward or borough boundaries from GeoJSON; an existing code is replaced. All or nothing.' })
   @Roles('ADMIN')

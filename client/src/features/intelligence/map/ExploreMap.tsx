@@ -4,10 +4,11 @@ import './explore-map.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Feature, Geometry } from 'geojson';
 import L, { type LatLngBoundsExpression, type Layer, type LeafletEvent, type PathOptions } from 'leaflet';
-import { CircleMarker, GeoJSON, MapContainer, Marker, Pane, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import { CircleMarker, GeoJSON, MapContainer, Marker, Pane, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import Supercluster from 'supercluster';
 import { attributionOf, boundsOf, colourFor, markerRadius, RISK_COLOURS, RISK_LABELS, type LegendStep, type WardCollection, type WardProperties } from '../../../components/map/choropleth';
 import { NEW_RING, PERSISTENT_RING, SELECTED, type MapLocation, type MapWard } from '../../../components/map/mapParts';
+import { attributionHtml, wardFillOpacity, type MapTiles } from '../../../components/map/tiles';
 import { keyboardButton, locationLabel, wardLabel } from './keyboard';
 
 interface Props {
@@ -21,6 +22,8 @@ interface Props {
   onSelectLocation: (locationId: string) => void;
   /** Accessible name of the map region. */
   label: string;
+  /** A tile layer to draw under the wards; none by default. */
+  tiles?: MapTiles | null;
 }
 
 
@@ -47,7 +50,7 @@ function wardTooltip(name: string, total: MapWard | undefined): HTMLElement {
  * The ward polygons. The layer is built once per set of boundaries and restyled in place, so a ward
  * keeps keyboard focus when it is selected (rebuilding would remove the focused element).
  */
-function WardLayer({ wards, totals, steps, selectedWardId, onSelectWard }: Pick<Props, 'wards' | 'totals' | 'steps' | 'selectedWardId' | 'onSelectWard'>) {
+function WardLayer({ wards, totals, steps, selectedWardId, onSelectWard, tiles }: Pick<Props, 'wards' | 'totals' | 'steps' | 'selectedWardId' | 'onSelectWard' | 'tiles'>) {
   const attribution = useMemo(() => attributionOf(wards), [wards]);
   const totalsById = useMemo(() => new Map(totals.map((t) => [t.wardId, t])), [totals]);
   const layers = useRef(new Map<string, { layer: L.Path; name: string }>());
@@ -63,7 +66,7 @@ function WardLayer({ wards, totals, steps, selectedWardId, onSelectWard }: Pick<
       color: selected ? '#0b0c0c' : '#505a5f',
       weight: selected ? 4 : 1,
       fillColor: colourFor(totalsById.get(id)?.incidents ?? 0, steps),
-      fillOpacity: 0.75,
+      fillOpacity: wardFillOpacity(tiles),
     };
   };
 
@@ -229,17 +232,19 @@ function LocationMarker({ loc, center, radius, selected, onSelect }: { loc: MapL
 }
 
 /**
- * The hot-spot map for exploring: wards as a choropleth of incidents (no tile layer), locations as
- * circles. Wards, locations and clusters are buttons for the keyboard too (Tab, then Enter or Space).
+ * The hot-spot map for exploring: wards as a choropleth of incidents, over a tile layer only when one
+ * is configured, locations as circles. Wards, locations and clusters are buttons for the keyboard too
+ * (Tab, then Enter or Space).
  */
-export function ExploreMap({ wards, totals, locations, steps, selectedWardId, selectedLocationId, onSelectWard, onSelectLocation, label }: Props) {
+export function ExploreMap({ wards, totals, locations, steps, selectedWardId, selectedLocationId, onSelectWard, onSelectLocation, label, tiles }: Props) {
   const bounds = useMemo(() => boundsOf(wards), [wards]);
   return (
     <div className="app-map app-explore-map" role="region" aria-label={label}>
       <p className="govuk-visually-hidden">Use Tab to move between the locations and the wards on the map, and Enter or Space to select one.</p>
       <MapContainer className="app-map__canvas" bounds={bounds ?? undefined} center={bounds ? undefined : [54.35, 2.27]} zoom={bounds ? undefined : 11} zoomSnap={1}>
         <FitToWards bounds={bounds} />
-        <WardLayer wards={wards} totals={totals} steps={steps} selectedWardId={selectedWardId} onSelectWard={onSelectWard} />
+        {tiles ? <TileLayer key={tiles.urlTemplate} url={tiles.urlTemplate} attribution={attributionHtml(tiles.attribution)} /> : null}
+        <WardLayer wards={wards} totals={totals} steps={steps} selectedWardId={selectedWardId} onSelectWard={onSelectWard} tiles={tiles} />
         <LocationLayer locations={locations} selectedLocationId={selectedLocationId} onSelectLocation={onSelectLocation} />
       </MapContainer>
     </div>
