@@ -29,6 +29,8 @@ import { buildSnapshot, ensureSnapshot } from './snapshot.js';
 import type { ActivityTrends, AnalyticsExport, AnalyticsFilter, Count, ExportWidget, ListTrends, MeasureSeries, ProfileSeries, Theme, Themes, VictimProfile } from './analytics.types.js';
 
 const { jStat } = jstat;
+/** Which monthly figures to read: all with the time on the list, all counts, or only those of the flow identity (for disclosure control). */
+type FlowScope = 'TRENDS' | 'COUNTS' | 'IDENTITY';
 /** The measures of the trends: the flows, then the time on the list. */
 const TREND_MEASURES: readonly { key: string; label: string }[] = [...FLOW_MEASURES, TIME_ON_LIST];
 const MAX_MONTHS = 60;
@@ -318,19 +320,19 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   /** The monthly flows of the list, reviews and missing episodes and the time on the list, each young person filtered on their profile at the month end. */
   async trends(actor: Actor, f: AnalyticsFilter): Promise<ListTrends> {
     const periods = this.periods(f, actor);
-    const rows = await this.flowRows(periods, f, true);
+    const rows = await this.flowRows(periods, f, 'TRENDS');
     const suppress = isSuppressed(actor);
     const mask = suppress ? await this.flowMask(periods, f, rows) : null;
     return { periods, meetingDates: await this.meetingDates(periods), measures: this.series(periods, TREND_MEASURES, rows, mask), suppressed: suppress };
   }
 
-  /** The monthly figures of some months (with the time on the list when `median`): complete months from the snapshot, the month in progress counted live. */
-  private async flowRows(periods: string[], f: AnalyticsFilter, median: boolean): Promise<Record<string, number | string>[]> {
+  /** The monthly figures of some months (see FlowScope): complete months from the snapshot, the month in progress counted live. */
+  private async flowRows(periods: string[], f: AnalyticsFilter, what: FlowScope): Promise<Record<string, number | string>[]> {
     if (!periods.length) return [];
     const horizon = await ensureSnapshot(this.dataSource.manager);
     const kept = periods.filter((p) => p <= horizon);
     const live = periods.filter((p) => p > horizon);
-    return [...(kept.length ? await this.trendsOfSnapshot(kept, f, median) : []), ...(live.length ? await this.trendsLive(live, f, median) : [])];
+    return [...(kept.length ? await this.trendsOfSnapshot(kept, f, what) : []), ...(live.length ? await this.trendsLive(live, f, what) : [])];
   }
 
   /**
@@ -344,14 +346,15 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     const [{ first }] = await this.dataSource.query<{ first: string | null }[]>(`SELECT to_char(min(period), 'YYYY-MM') AS first FROM analytics_month_count WHERE dim = 'FLOW'`);
     const all = periodsBetween(first && first < periods[0] ? first : periods[0], todayIso().slice(0, 7));
     const shownSet = new Set(periods);
-    const rest = await this.flowRows(all.filter((p) => !shownSet.has(p)), f, false);
+    // Months not shown matter to the mask only through the identity.
+    const rest = await this.flowRows(all.filter((p) => !shownSet.has(p)), f, 'IDENTITY');
     const byPeriod = new Map([...rows, ...rest].map((r) => [String(r.period), r]));
     const table = (byP: Map<string, Record<string, number | string>>) =>
       Object.fromEntries(TREND_MEASURES.map((m) => [m.key, all.map((p) => Number(byP.get(p)?.[m.key] ?? 0))])) as Record<string, number[]>;
     const values = table(byPeriod);
     let alsoHidden: Record<string, boolean[]> = {};
     if (hasPersonFilters(f)) {
-      const whole = table(new Map((await this.flowRows(all, { from: f.from, to: f.to }, false)).map((r) => [String(r.period), r])));
+      const whole = table(new Map((await this.flowRows(all, { from: f.from, to: f.to }, 'COUNTS')).map((r) => [String(r.period), r])));
       alsoHidden = Object.fromEntries(FLOW_MEASURES.map((m) => [m.key, complementHidden(values[m.key], whole[m.key])]));
     }
     const mask = flowSuppression(values, alsoHidden);
@@ -361,11 +364,12 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
 
   /** Whether the list at each month end is hidden where disclosure control applies (as the monthly figures hide it). */
   private async onListHidden(f: AnalyticsFilter, periods: string[]): Promise<boolean[]> {
-    return (await this.flowMask(periods, f, await this.flowRows(periods, f, false))).onList;
+    return (await this.flowMask(periods, f, await this.flowRows(periods, f, 'IDENTITY'))).onList;
   }
 
   /** The flows of complete months: as kept, or — with person filters — summed over each young person's month. */
-  private async trendsOfSnapshot(periods: string[], f: AnalyticsFilter, median: boolean): Promise<Record<string, number | string>[]> {
+  private async trendsOfSnapshot(periods: string[], f: AnalyticsFilter, what: FlowScope): Promise<Record<string, number | string>[]> {
+    const median = what === 'TRENDS';
     const p = new Params();
     const periodsParam = p.add(periods.map((x) => `${x}-01`));
     if (!hasPersonFilters(f)) {
@@ -406,7 +410,8 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The flows counted from the tables (the month in progress), each young person filtered on their profile at the month end. */
-  private async trendsLive(periods: string[], f: AnalyticsFilter, median: boolean): Promise<Record<string, number | string>[]> {
+  private async trendsLive(periods: string[], f: AnalyticsFilter, what: FlowScope): Promise<Record<string, number | string>[]> {
+    const median = what === 'TRENDS';
     const p = new Params();
     p.add(periods);
     p.add(periods.map((x) => `${x}-01`));
@@ -433,7 +438,10 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
         (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
           WHERE lm.ended_on BETWEEN d.start_on AND ${d} AND lm.end_kind = 'STEPPED_DOWN'${w()})::int AS "steppedDown",
         (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
-          WHERE lm.ended_on BETWEEN d.start_on AND ${d} AND lm.end_kind = 'CLOSED'${w()})::int AS "closed",
+          WHERE lm.ended_on BETWEEN d.start_on AND ${d} AND lm.end_kind = 'CLOSED'${w()})::int AS "closed"${
+          what === 'IDENTITY'
+            ? ''
+            : `,
         (SELECT count(*) FROM scored sc JOIN young_person yp ON yp.id = sc.young_person_id
           WHERE sc.assessed_on BETWEEN d.start_on AND ${d} AND sc.final_score > sc.prev_score${w()})::int AS "escalations",
         (SELECT count(*) FROM scored sc JOIN young_person yp ON yp.id = sc.young_person_id
@@ -450,7 +458,8 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
           WHERE me.started_at >= d.start_on AND me.started_at < ${d} + 1${w()})::int AS "missingYoungPeople",
         (SELECT count(*) FROM missing_episode me JOIN young_person yp ON yp.id = me.young_person_id
           WHERE me.started_at >= d.start_on AND me.started_at < ${d} + 1
-            AND EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = me.young_person_id AND lm.started_on <= me.started_at::date AND (lm.ended_on IS NULL OR lm.ended_on > me.started_at::date))${w()})::int AS "missingOnList"${
+            AND EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = me.young_person_id AND lm.started_on <= me.started_at::date AND (lm.ended_on IS NULL OR lm.ended_on > me.started_at::date))${w()})::int AS "missingOnList"`
+        }${
           median
             ? `,
         (SELECT coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY ${d} - lm.started_on), 0) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
@@ -689,7 +698,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       header = ['Month', ...categories.map(([, label]) => label), 'On the list'];
       rows = data.periods.map((period, i) => [period, ...table[i].cells.map((n, j) => shown(n, mask.cells[i][j])), shown(table[i].total, totalHidden[i])]);
     } else if (widget === 'FLOWS') {
-      const values = await this.flowRows(periods, f, true);
+      const values = await this.flowRows(periods, f, 'TRENDS');
       const data = this.series(periods, TREND_MEASURES, values, await this.flowMask(periods, f, values));
       header = ['Month', ...data.map((m) => m.label)];
       rows = periods.map((period, i) => [period, ...data.map((m) => m.points[i].count.display)]);
