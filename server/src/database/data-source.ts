@@ -17,7 +17,9 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    logging: false,
+    // DATABASE_SLOW_QUERY_MS: log every statement that takes longer (with its parameters' count), for
+    // operators looking for what is slow; off by default.
+    ...(Number(process.env.DATABASE_SLOW_QUERY_MS) > 0 ? { logging: ['warn', 'error'], maxQueryExecutionTime: Number(process.env.DATABASE_SLOW_QUERY_MS) } : { logging: false }),
     extra: {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       application_name: 'mase-hub',

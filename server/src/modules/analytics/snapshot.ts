@@ -31,7 +31,7 @@ export const NO_SNAPSHOT = '0000-00';
  */
 export async function ensureSnapshot(m: Pick<EntityManager, 'query'>): Promise<string> {
   const [row] = await m.query<{ horizon: string | null }[]>(
-    `SELECT CASE WHEN catalogue = $1 THEN to_char(last_period, 'YYYY-MM') END AS horizon FROM analytics_state WHERE id = 1`,
+    `SELECT CASE WHEN catalogue = $1::jsonb::text THEN to_char(last_period, 'YYYY-MM') END AS horizon FROM analytics_state WHERE id = 1`,
     [SNAPSHOT_CATALOGUE],
   );
   return row?.horizon ?? NO_SNAPSHOT;
