@@ -298,6 +298,11 @@ describe('during and after the meeting', () => {
     const pierSeen = entriesOf(seen, 'themes').find((e) => e.text === 'New hot spot: Pier Arcade')!;
     expect(pierSeen.detail).toBe('c incidents this month, none reported in the three months before. Reported this month and not in the previous three months');
     expect(entriesOf(seen, 'last_minutes')[1].text).toBe(`c decisions recorded at the meeting of ${longDate(day(-30))}`);
+    // Keys name no record to an agency lead, yet stay stable and distinct.
+    const keys = seen.agenda.flatMap((i) => i.entries.map((e) => e.key));
+    for (const k of Object.keys(yp)) expect(keys.join(' ')).not.toContain(yp[k].id);
+    expect(new Set(keys).size).toBe(new Set(full.agenda.flatMap((i) => i.entries.map((e) => e.key))).size);
+    expect((await lead.ok<{ meeting: Meeting }>(MEETING, { id: current })).meeting.agenda.flatMap((i) => i.entries.map((e) => e.key))).toEqual(keys);
     // No small count anywhere in a counted line: not in its text, its detail or its key.
     const standaloneSmall = /(?<![\w.\-/])[1-5](?:\.\d+)?(?![\w/]|\.\d|-\d)/;
     for (const g of ['themes', 'returns', 'complex_groups', 'hot_spots', 'last_minutes']) {

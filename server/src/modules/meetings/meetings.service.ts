@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AGENDA_GENERATORS, AGENDA_SECTIONS, type AgendaSection } from '@mase/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -61,8 +62,10 @@ export function entryView(actor: Pick<Actor, 'role'>, e: AgendaEntry): AgendaEnt
   const intelligence = e.key.startsWith('poc:') || e.key.startsWith('disruption:') || e.key.startsWith('group:') || e.key.startsWith('place:');
   const suppress = isSuppressed(actor as Actor) && COUNTED.some((k) => e.key.startsWith(k));
   const shownAs = !suppress ? e : (e.controlled ?? { key: controlSentence(e.key), text: controlSentence(e.text), detail: null });
+  const key = 'key' in shownAs ? shownAs.key : e.key;
   return {
-    key: 'key' in shownAs ? shownAs.key : e.key,
+    // Keys name the records a line is about; agency leads get a stable stand-in that names none (their own actions apart).
+    key: lead && !key.startsWith('action:') ? `${key.split(':')[0]}:${createHash('sha256').update(key).digest('hex').slice(0, 20)}` : key,
     person: personLabel(actor, e.youngPerson) ?? (e.caseReference && actor.role !== 'ANALYST' ? `Case reference ${e.caseReference}` : null),
     text: shownAs.text,
     detail: lead && intelligence ? null : shownAs.detail,
