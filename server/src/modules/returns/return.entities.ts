@@ -13,6 +13,8 @@ export type VersionKind = (typeof VERSION_KINDS)[number];
 @Entity('agency_return')
 @Index('agency_return_agency_period_key', ['agencyId', 'period'], { unique: true })
 @Index('agency_return_period_idx', ['period', 'status'])
+// (id) WHERE status IN ('SUBMITTED', 'ACCEPTED'): the ReturnTotalsIndexes migration.
+@Index('agency_return_counted_idx', { synchronize: false })
 @Check('agency_return_status_chk', `status IN ('DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED')`)
 @Check('agency_return_period_chk', `extract(day FROM period) = 1`)
 export class AgencyReturnEntity {
@@ -125,6 +127,8 @@ export class AgencyReturnVersionEntity {
 /** The figures of each return's current submission, one row a measure: what the totals add up. */
 @Entity('agency_return_figure')
 @Index('agency_return_figure_period_idx', ['period', 'measure'])
+// (period, measure) INCLUDE (return_id, agency_kind, value): the ReturnTotalsIndexes migration.
+@Index('agency_return_figure_period_cover_idx', { synchronize: false })
 export class ReturnFigureEntity {
   @PrimaryColumn({ type: 'uuid' })
   returnId: string;
