@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { UndirectedGraph } from 'graphology';
+import { connectedComponents } from 'graphology-components';
 import { DataSource } from 'typeorm';
 import { assertNoProblems, badInput, notFound, problem } from '../../common/graphql/errors.js';
 import type { ComplexAbuseGroup, Network, NetworkFilter, NetworkNode } from './intelligence.inputs.js';
@@ -155,7 +157,7 @@ export class NetworkService {
   /**
    * The groups of `complexAbuseGroups` — same components, numbering, reasons and members — over the
    * whole network however large (the agenda's use): the components are found over every link by
-   * union-find, and only the people of concern the reasons name are looked up. No centrality.
+   * graphology, and only the people of concern the reasons name are looked up. No centrality.
    */
   async complexAbuseGroupSummaries(filter: NetworkFilter): Promise<ComplexAbuseGroupSummary[]> {
     checkWindow(filter);
@@ -202,25 +204,18 @@ export class NetworkService {
     if (missing > 0) graph = await read(true);
     const { kinds, ids, from, to } = graph;
     const links = from.length;
-    const parent = Int32Array.from(ids, (_, i) => i);
-    const find = (x: number): number => {
-      while (parent[x] !== x) {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-      }
-      return x;
-    };
-    for (let e = 0; e < links; e++) {
-      const [ra, rb] = [find(from[e]), find(to[e])];
-      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    }
+    // The components, by graphology over every link (nodes are their numbers).
+    const g = new UndirectedGraph();
+    for (let i = 0; i < ids.length; i++) g.addNode(String(i));
+    for (let e = 0; e < links; e++) if (from[e] !== to[e]) g.mergeEdge(String(from[e]), String(to[e]));
+    const componentOf = new Int32Array(ids.length);
     const members = new Map<number, number[]>();
-    for (let i = 0; i < ids.length; i++) {
-      const root = find(i);
-      const list = members.get(root);
-      if (list) list.push(i);
-      else members.set(root, [i]);
-    }
+    connectedComponents(g).forEach((nodes, c) => {
+      const list = nodes.map(Number);
+      for (const i of list) componentOf[i] = c;
+      members.set(c, list);
+    });
+    const find = (i: number) => componentOf[i];
     const edgesOf = new Map<number, number[]>();
     for (let e = 0; e < links; e++) {
       const root = find(from[e]);

@@ -68,6 +68,25 @@ export const controlSentence = (s: string) =>
   });
 const RAG_CATEGORIES = DIMENSION_INFO.RAG.categories!.map((c) => c.key);
 
+/**
+ * The most lines one item lists: a panel discusses its lines one by one, and an item of thousands
+ * (a pan-London list) can be neither read at the meeting nor printed in the pack. Past it the item
+ * ends with one line saying how many more there are and where to see them all.
+ */
+export const MAX_ITEM_LINES = 200;
+const WHERE_ALL: Partial<Record<GeneratorKey, string>> = {
+  complex_groups: 'the network view lists every group',
+  hot_spots: 'the hot-spot map lists every place',
+  returns: 'the returns compliance grid lists every agency',
+  attendance: 'the attendance form lists every agency',
+};
+export function capped(key: GeneratorKey, lines: AgendaEntry[]): AgendaEntry[] {
+  if (lines.length <= MAX_ITEM_LINES) return lines;
+  const more = lines.length - MAX_ITEM_LINES;
+  const text = (n: string) => `… and ${n} more not listed here: ${WHERE_ALL[key] ?? 'the MASE list shows them all'}`;
+  return [...lines.slice(0, MAX_ITEM_LINES), entry(`more:${key}`, text(more.toLocaleString('en-GB')), null, null, { text: text(controlled(more)), detail: null })];
+}
+
 /** The latest final screening of `yp` on or before $1, as a lateral join. */
 const LATEST = `LEFT JOIN LATERAL (
   SELECT ra.final_score, ra.rag, ra.next_review_on, ra.assessed_on FROM risk_assessment ra
@@ -168,9 +187,9 @@ export class AgendaGenerator {
   }
 
   async generate(actor: Actor, ctx: AgendaContext): Promise<Record<GeneratorKey, AgendaEntry[]>> {
-    const out = {} as Record<GeneratorKey, AgendaEntry[]>;
-    for (const g of AGENDA_GENERATORS) out[g.key] = await this.run(actor, g.key, ctx);
-    return out;
+    // The items are independent reads: run side by side, on as many connections as the pool gives.
+    const entries = await Promise.all(AGENDA_GENERATORS.map((g) => this.run(actor, g.key, ctx)));
+    return Object.fromEntries(AGENDA_GENERATORS.map((g, i) => [g.key, capped(g.key, entries[i])])) as Record<GeneratorKey, AgendaEntry[]>;
   }
 
   private async run(actor: Actor, key: GeneratorKey, ctx: AgendaContext): Promise<AgendaEntry[]> {
@@ -299,6 +318,8 @@ export class AgendaGenerator {
       }
       case 'complex_groups': {
         const groups = await this.network.complexAbuseGroupSummaries({ lastSeenTo: date });
+        // The largest groups first (the ones the panel should see if the item is long).
+        groups.sort((a, b) => b.members.length - a.members.length);
         return groups.map((g) => {
           const count = (k: string) => g.members.filter((m) => m.kind === k).length;
           const key = g.members

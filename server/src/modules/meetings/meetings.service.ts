@@ -292,19 +292,29 @@ export class MeetingsService {
       const locked = await this.load(meetingId, m, true);
       this.editable(locked);
       const repo = m.getRepository(AgendaItemEntity);
-      const existing = await repo.find({ where: { meetingId } });
+      // What is there already, without its content (which can be large): which items exist and where.
+      const existing = await repo.find({ where: { meetingId }, select: { id: true, section: true, position: true, generator: true } });
+      const updates: { id: string; entries: AgendaEntry[] }[] = [];
+      const inserts: Partial<AgendaItemEntity>[] = [];
       for (const g of AGENDA_GENERATORS) {
         if (locked.removedGenerators.includes(g.key)) continue; // a co-chair took it off the agenda: it stays off
         const item = existing.find((i) => i.generator === g.key);
-        if (item) {
-          item.entries = generated[g.key];
-          await repo.save(item);
-        } else {
+        if (item) updates.push({ id: item.id, entries: generated[g.key] });
+        else {
           const inSection = existing.filter((i) => i.section === g.section);
           const position = AGENDA_GENERATORS.filter((x) => x.section === g.section).findIndex((x) => x.key === g.key) + (inSection.some((i) => !i.generator) ? 100 : 0);
-          existing.push(await repo.save(repo.create({ meetingId, section: g.section, position, generator: g.key, title: g.title, entries: generated[g.key], notes: null })));
+          inserts.push({ meetingId, section: g.section, position, generator: g.key, title: g.title, entries: generated[g.key], notes: null });
         }
       }
+      // One statement for every regenerated item and one for the new ones, whatever the agenda's size.
+      if (updates.length) {
+        await m.query(
+          `UPDATE agenda_item a SET entries = u.entries, version = a.version + 1, updated_at = now()
+           FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, entries jsonb) WHERE a.id = u.id AND a.meeting_id = $2`,
+          [JSON.stringify(updates), meetingId],
+        );
+      }
+      if (inserts.length) await repo.save(inserts.map((x) => repo.create(x)));
       locked.agendaGeneratedAt = new Date();
       await m.getRepository(MeetingEntity).save(locked);
       await this.audit.record(m, { action: 'meeting.agenda_generated', actor, entityType: 'meeting', entityId: meetingId, details: { since: ctx.since } });
