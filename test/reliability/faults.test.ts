@@ -14,6 +14,7 @@ import { migrate, openDataSource } from '../../server/src/database/data-source.j
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/database/embedded.js';
 import { projectRoot } from '../../server/src/database/project-root.js';
 import { AuditService } from '../../server/src/modules/audit/audit.service.js';
+import { DEMO_DEPUTY } from '../../server/src/modules/demo/demo-borough.js';
 import { seedDemo } from '../../server/src/modules/demo/demo-seed.js';
 import { GqlClient } from '../support/gql-client.js';
 import { createTestDatabase, DEMO_PASSWORD, emailOf } from '../support/test-app.js';
@@ -334,12 +335,15 @@ function send(baseUrl: string, cookie: string, query: string, variables: Record<
   return { sent, settled };
 }
 
+// Every kill below costs a restart of the built server, seconds each on a loaded machine: the
+// tests' time limits allow for that, not for slow writes.
 describe('the server killed during a write', () => {
   let db: { url: string; drop(): Promise<void> } | null = null;
   let ds: DataSource | null = null;
   let server: ServerProcess | null = null;
   let port = 0;
   let lead: GqlClient;
+  let coordinator: GqlClient;
   let health: { id: string; kind: AgencyKind };
   let measures: { key: string; value: number }[];
 
@@ -376,7 +380,9 @@ describe('the server killed during a write', () => {
     lead = new GqlClient(server!.baseUrl);
     const signedIn = await lead.signIn(emailOf('AGENCY_LEAD'), DEMO_PASSWORD);
     expect(signedIn.errors).toBeUndefined();
-  }, 60_000);
+    coordinator = new GqlClient(server!.baseUrl);
+    expect((await coordinator.signIn(emailOf('COORDINATOR'), DEMO_PASSWORD)).errors).toBeUndefined();
+  }, 120_000);
 
   afterAll(async () => {
     await server?.kill('SIGKILL');
@@ -388,8 +394,8 @@ describe('the server killed during a write', () => {
     (await lead.ok<{ saveReturnDraft: Ret }>(SAVE_DRAFT, { i: { agencyId: health.id, period, content: { measures, outcomes: 'Prevention sessions in two schools' } } })).saveReturnDraft;
 
   /** Kills the server `delayMs` after a request has left, then starts it again. */
-  const killDuring = async (query: string, variables: Record<string, unknown>, delayMs: number) => {
-    const { sent, settled } = send(server!.baseUrl, lead.cookie!, query, variables);
+  const killDuring = async (query: string, variables: Record<string, unknown>, delayMs: number, as: GqlClient = lead) => {
+    const { sent, settled } = send(server!.baseUrl, as.cookie!, query, variables);
     await sent;
     if (delayMs > 0) await sleep(delayMs);
     await server!.kill('SIGKILL');
@@ -402,20 +408,26 @@ describe('the server killed during a write', () => {
    * already made: the audit event (the last write) waits behind a lock this test holds on the chain
    * head. The lock is let go only after the kill, and the check waits for that session to end.
    */
-  const killAtLastWrite = async (query: string, variables: Record<string, unknown>) => {
+  const killAtLastWrite = async (
+    query: string,
+    variables: Record<string, unknown>,
+    hold: { lock: string; params?: unknown[]; waiting: string } = { lock: 'SELECT 1 FROM audit_chain_head WHERE id = 1 FOR UPDATE', waiting: '%INSERT INTO audit_event%' },
+    as: GqlClient = lead,
+  ) => {
     const locker = new pg.Client({ connectionString: db!.url });
     await locker.connect();
     try {
       await locker.query('BEGIN');
-      await locker.query('SELECT 1 FROM audit_chain_head WHERE id = 1 FOR UPDATE');
-      const { sent, settled } = send(server!.baseUrl, lead.cookie!, query, variables);
+      await locker.query(hold.lock, hold.params);
+      const { sent, settled } = send(server!.baseUrl, as.cookie!, query, variables);
       await sent;
       let pid = 0;
       for (const deadline = Date.now() + 10_000; !pid; await sleep(20)) {
         // Statistics views are a snapshot per transaction: take a fresh one each time.
         await locker.query('SELECT pg_stat_clear_snapshot()');
         const { rows } = await locker.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO audit_event%'`,
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`,
+          [hold.waiting],
         );
         pid = rows[0]?.pid ?? 0;
         if (!pid && Date.now() > deadline) throw new Error('The change never reached its audit event');
@@ -472,7 +484,7 @@ describe('the server killed during a write', () => {
     await lead.ok(SUBMIT, { i: { id: cut.id, version: cut.version } });
     expect(await stateOf(cut.id)).toEqual(SUBMITTED());
     expect(await new AuditService(ds!).verify()).toMatchObject({ ok: true });
-  }, 60_000);
+  }, 240_000);
 
   it('a first draft save killed at any point is wholly saved or wholly absent, and the audit chain verifies', async () => {
     for (const [i, delay] of [0, 2, 5, 10, 20].entries()) {
@@ -499,5 +511,83 @@ describe('the server killed during a write', () => {
     expect(await ds!.query(`SELECT seq FROM audit_event WHERE action = 'return.draft_saved' AND details->>'period' = $1`, [period])).toEqual([]);
     expect((await draftFor(period)).status).toBe('DRAFT');
     expect(await new AuditService(ds!).verify()).toMatchObject({ ok: true });
-  }, 60_000);
+  }, 240_000);
+  // ---- an assessment's final sign-off: the assessment made final, its audit event, the young
+  // person put on the list and that audit event, all in one transaction.
+
+  const SIGN_OFF = `mutation($i: SignOffInput!) { signOffAssessment(input: $i) { id status version } }`;
+  let assessments = 0;
+
+  /** A young person with a screening scored 2, signed off by the line manager, awaiting the co-ordinator. */
+  const awaitingCoordinator = async (): Promise<{ id: string; youngPersonId: string; version: number }> => {
+    const n = ++assessments;
+    const [{ id: youngPersonId }]: { id: string }[] = await ds!.query(
+      `INSERT INTO young_person (pseudonym, reference, first_name, last_name, first_name_key, last_name_key, date_of_birth, gender, ethnicity, legal_status, education_status, presentation, version)
+       VALUES ($1, $2, 'Signoff', $3, 'signoff', lower($3), '2010-06-01', 'FEMALE', 'WHITE_BRITISH', 'CHILD_IN_NEED', 'IN_EDUCATION', 'CSE', 1) RETURNING id`,
+      [`YP-KILL${String(n).padStart(4, '0')}`, `MOS-KILL-${n}`, `Case${n}`],
+    );
+    const [row]: { id: string; version: number }[] = await ds!.query(
+      `INSERT INTO risk_assessment (young_person_id, assessed_on, assessor_id, answers, computed_score, final_score, rag, next_review_on, line_manager_id, line_manager_signed_at, version)
+       SELECT $1, current_date, (SELECT id FROM app_user WHERE email = $2), '[]'::jsonb, 2, 2, 'RED', current_date + 90, (SELECT id FROM app_user WHERE email = $3), now(), 1
+       RETURNING id, version`,
+      [youngPersonId, DEMO_DEPUTY.email, emailOf('CO_CHAIR')],
+    );
+    return { ...row, youngPersonId };
+  };
+
+  /** Everything the final sign-off writes, for one assessment. */
+  const signOffState = async (id: string) => {
+    const [row]: { status: string; coordinatorSigned: boolean; memberships: number; signedAudit: number; joinedAudit: number }[] = await ds!.query(
+      `SELECT a.status, a.coordinator_id IS NOT NULL AS "coordinatorSigned",
+              (SELECT count(*)::int FROM list_membership lm WHERE lm.young_person_id = a.young_person_id) AS memberships,
+              (SELECT count(*)::int FROM audit_event e WHERE e.action = 'assessment.signed_off' AND e.entity_id = a.id::text) AS "signedAudit",
+              (SELECT count(*)::int FROM audit_event e WHERE e.action = 'list.joined' AND e.details->>'assessmentId' = a.id::text) AS "joinedAudit"
+       FROM risk_assessment a WHERE a.id = $1`,
+      [id],
+    );
+    return row;
+  };
+  const SIGNED = { status: 'FINAL', coordinatorSigned: true, memberships: 1, signedAudit: 1, joinedAudit: 1 };
+  const AWAITING = { status: 'AWAITING_SIGN_OFF', coordinatorSigned: false, memberships: 0, signedAudit: 0, joinedAudit: 0 };
+
+  it('an assessment sign-off killed at any point is wholly signed off (final, on the list, audited) or wholly still awaiting, and the audit chain verifies', async () => {
+    const calibration = await awaitingCoordinator();
+    const started = performance.now();
+    expect((await coordinator.ok<{ signOffAssessment: { status: string } }>(SIGN_OFF, { i: { assessmentId: calibration.id, as: 'COORDINATOR', version: calibration.version } })).signOffAssessment.status).toBe('FINAL');
+    const took = performance.now() - started;
+    expect(await signOffState(calibration.id)).toEqual(SIGNED);
+
+    // Each kill costs a server restart (seconds on a loaded machine), so fewer points than for returns.
+    const delays = [0, took * 0.33, took * 0.66, took, Math.random() * took * 1.5];
+    const outcomes: string[] = [];
+    for (const delay of delays) {
+      const a = await awaitingCoordinator();
+      const input = { i: { assessmentId: a.id, as: 'COORDINATOR', version: a.version } };
+      await killDuring(SIGN_OFF, input, delay, coordinator);
+      const state = await signOffState(a.id);
+      // Never half: final without the list, or on the list without its audit events, cannot happen.
+      expect([SIGNED, AWAITING], `killed ${delay.toFixed(1)} ms after sending`).toContainEqual(state);
+      outcomes.push(state.status);
+      if (state.status === 'AWAITING_SIGN_OFF') {
+        // Nothing was left locked or half-done: the same sign-off now goes through.
+        expect((await coordinator.ok<{ signOffAssessment: { status: string } }>(SIGN_OFF, input)).signOffAssessment.status).toBe('FINAL');
+        expect(await signOffState(a.id)).toEqual(SIGNED);
+      } else {
+        // Signed off before the kill: signing again is refused, not applied twice.
+        expect((await coordinator.gql(SIGN_OFF, input)).errors?.[0].extensions?.code).toBe('CONFLICT');
+        expect(await signOffState(a.id)).toEqual(SIGNED);
+      }
+    }
+    expect(outcomes).toHaveLength(delays.length);
+
+    // Killed with the assessment made final and its audit event written, waiting to put the young
+    // person on the list (its row lock held here): none of it stays.
+    const cut = await awaitingCoordinator();
+    const input = { i: { assessmentId: cut.id, as: 'COORDINATOR', version: cut.version } };
+    await killAtLastWrite(SIGN_OFF, input, { lock: 'SELECT 1 FROM young_person WHERE id = $1 FOR UPDATE', params: [cut.youngPersonId], waiting: '%INSERT INTO "list_membership"%' }, coordinator);
+    expect(await signOffState(cut.id)).toEqual(AWAITING);
+    await coordinator.ok(SIGN_OFF, input);
+    expect(await signOffState(cut.id)).toEqual(SIGNED);
+    expect(await new AuditService(ds!).verify()).toMatchObject({ ok: true });
+  }, 240_000);
 });

@@ -48,7 +48,7 @@ export async function startServerProcess(databaseUrl: string, port?: number, tim
   const baseUrl = `http://127.0.0.1:${listenOn}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (exited(child)) throw new Error(`The server exited while starting: ${output}`);
+    if (exited(child)) throw new Error(`The server exited while starting (exit code ${child.exitCode}, signal ${child.signalCode}): ${output}`);
     const ok = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2_000) }).then(
       (r) => r.ok,
       () => false,
