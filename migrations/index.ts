@@ -1,3 +1,4 @@
+import { ReturnTotalsIndexes1795590000011 } from './1795590000011-ReturnTotalsIndexes.js';
 import { LatestScreeningIndex1795590000010 } from './1795590000010-LatestScreeningIndex.js';
 import { AnalyticsTimeOnList1795590000004 } from './1795590000004-AnalyticsTimeOnList.js';
 import { MeetingPackFigures1795590000003 } from './1795590000003-MeetingPackFigures.js';
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   MeetingPackFigures1795590000003,
   AnalyticsTimeOnList1795590000004,
   LatestScreeningIndex1795590000010,
+  ReturnTotalsIndexes1795590000011,
 ];
