@@ -19,7 +19,7 @@ export default defineConfig({
     globalSetup: ['test/e2e/global-setup.ts'],
     environment: 'node',
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
   },
