@@ -339,6 +339,47 @@ describe('the network', () => {
   });
 });
 
+describe('chronology', () => {
+  it('gives a person of concern and a place one dated timeline: links first and last seen, disruptions, status, hot-spot reports', async () => {
+    const p = await newPoc({ firstName: 'Chrono', lastName: 'Logical' });
+    await police.ok(UPDATE_POC, { i: { ...poc({ firstName: 'Chrono', lastName: 'Logical', status: 'ARRESTED' }), id: p.id, version: p.version } });
+    const disruption = await police.ok<{ recordDisruption: { disruptions: { id: string }[] } }>(
+      `mutation($i: RecordDisruptionInput!) { recordDisruption(input: $i) { disruptions { id } } }`,
+      { i: { personOfConcernId: p.id, type: 'CAWN', date: '2025-02-01', notes: 'Served in person' } },
+    );
+    const y = await newYp('Timeline', 'Girl');
+    const place = await newLocation('Chrono arcade');
+    const seen = await link(p, y, { type: 'SEEN_WITH', firstSeen: '2025-01-10', lastSeen: '2025-03-05' });
+    const frequents = await link(p, place, { type: 'FREQUENTS', firstSeen: '2025-02-20', lastSeen: '2025-02-20', handling: 'C' });
+    const [{ id: report }]: { id: string }[] = await t.ds.query(
+      `INSERT INTO hot_spot_report (location_id, month, sightings, incidents, risk_level, notes, version) VALUES ($1, '2025-02-01', 1, 2, 'HIGH', 'Groups after school', 1) RETURNING id`,
+      [place.id],
+    );
+    const [{ today }]: { today: string }[] = await t.ds.query(`SELECT to_char((now() AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS today`);
+    const ENTRIES = `chronology { on kind summary refId }`;
+    type Entry = { on: string; kind: string; summary: string; refId: string | null };
+
+    const person = await analyst.ok<{ personOfConcern: { chronology: Entry[] } }>(`query($id: ID!) { personOfConcern(id: $id) { ${ENTRIES} } }`, { id: p.id });
+    expect(person.personOfConcern.chronology).toEqual([
+      { on: today, kind: 'STATUS', summary: 'Recorded: intelligence only', refId: null },
+      { on: today, kind: 'STATUS', summary: 'Status changed to arrested', refId: null },
+      { on: '2025-03-05', kind: 'LINK_LAST_SEEN', summary: `Seen with: ${y.pseudonym}, last seen`, refId: seen.recordLink.link.id },
+      { on: '2025-02-20', kind: 'LINK_FIRST_SEEN', summary: 'Frequents: Chrono arcade, first seen (handling code C: conditions apply)', refId: frequents.recordLink.link.id },
+      { on: '2025-02-01', kind: 'DISRUPTION', summary: 'Child abduction warning notice: Served in person', refId: disruption.recordDisruption.disruptions[0].id },
+      { on: '2025-01-10', kind: 'LINK_FIRST_SEEN', summary: `Seen with: ${y.pseudonym}, first seen`, refId: seen.recordLink.link.id },
+    ]);
+    // Young people by pseudonym only, whoever reads it.
+    expect(JSON.stringify(person)).not.toMatch(/Timeline|Girl/);
+
+    const location = await coordinator.ok<{ location: { chronology: Entry[] } }>(`query($id: ID!) { location(id: $id) { ${ENTRIES} } }`, { id: place.id });
+    expect(location.location.chronology).toEqual([
+      { on: '2025-02-20', kind: 'LINK_FIRST_SEEN', summary: 'Frequents: Chrono Logical, first seen (handling code C: conditions apply)', refId: frequents.recordLink.link.id },
+      { on: '2025-02-01', kind: 'HOT_SPOT_REPORT', summary: 'February 2025: 2 incidents, 1 sighting, high risk: Groups after school', refId: report },
+    ]);
+    expect(codeOf(await agencyLead.gql(`query($id: ID!) { location(id: $id) { ${ENTRIES} } }`, { id: place.id }))).toBe('FORBIDDEN');
+  });
+});
+
 describe('police references', () => {
   it('are unique (whatever the case), found by search, and can be moved to another person only once freed', async () => {
     const Q = `mutation($i: PersonOfConcernFields!) { createPersonOfConcern(input: $i) { id policeReference version } }`;

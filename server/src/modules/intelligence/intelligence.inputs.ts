@@ -342,3 +342,11 @@ export class IntelligenceImportResult {
   @Field(() => Int, { description: 'Records already there that the rows merged into or replaced' }) updated: number;
   @Field(() => String) message: string;
 }
+
+@ObjectType('IntelChronologyEntry', { description: 'One dated event in the history of a person of concern or a place' })
+export class IntelChronologyEntry {
+  @Field(() => String, { description: 'The day (YYYY-MM-DD); a hot-spot report is dated by its month' }) on: string;
+  @Field(() => String, { description: 'LINK_FIRST_SEEN, LINK_LAST_SEEN, DISRUPTION, STATUS or HOT_SPOT_REPORT' }) kind: string;
+  @Field(() => String) summary: string;
+  @Field(() => ID, { nullable: true, description: 'The link, disruption or report' }) refId: string | null;
+}

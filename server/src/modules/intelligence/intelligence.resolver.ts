@@ -9,6 +9,7 @@ import { IdPipe, OptionalArg } from '../../common/graphql/validation.js';
 import { AgencyEntity } from '../agencies/agency.entity.js';
 import {
   ComplexAbuseGroup,
+  IntelChronologyEntry,
   LinkConnection,
   LinkEnd,
   LinksFilter,
@@ -27,6 +28,8 @@ import { LinksService } from './links.service.js';
 import { NetworkService } from './network.service.js';
 import { PeopleOfConcernService } from './people-of-concern.service.js';
 import { DisruptionActionEntity, PersonOfConcernEntity } from './person-of-concern.entity.js';
+import { IntelChronologyService } from './chronology.service.js';
+import { LocationEntity } from '../geography/location.entity.js';
 
 /** Roles that read police intelligence (the analyst sees young people by pseudonym only). */
 const INTELLIGENCE_READERS = ['CO_CHAIR', 'COORDINATOR', 'ANALYST', 'POLICE'] as const;
@@ -38,7 +41,10 @@ export function pocLabel(p: Pick<PersonOfConcernEntity, 'firstName' | 'lastName'
 @Resolver(() => PersonOfConcernEntity)
 @Roles(...INTELLIGENCE_READERS)
 export class PeopleOfConcernResolver {
-  constructor(private readonly people: PeopleOfConcernService) {}
+  constructor(
+    private readonly people: PeopleOfConcernService,
+    private readonly chronologies: IntelChronologyService,
+  ) {}
 
   @Query(() => PersonOfConcernConnection, { description: 'People of concern by name; search matches names, aliases and parts of registrations and phone numbers (the read is audited)' })
   peopleOfConcern(
@@ -75,6 +81,23 @@ export class PeopleOfConcernResolver {
   @ResolveField('disruptions', () => [DisruptionActionEntity], { description: 'Newest first' })
   disruptions(@Parent() p: PersonOfConcernEntity, @Context() ctx: GqlContext): Promise<DisruptionActionEntity[]> {
     return ctx.loaders.disruptionsOf.load(p.id);
+  }
+
+  @ResolveField('chronology', () => [IntelChronologyEntry], { description: 'Links first and last seen, disruptions and status changes, newest first' })
+  chronology(@Parent() p: PersonOfConcernEntity): Promise<IntelChronologyEntry[]> {
+    return this.chronologies.personOfConcern(p.id);
+  }
+}
+
+/** A place's chronology: part of the intelligence on it, so it is resolved here. */
+@Resolver(() => LocationEntity)
+@Roles(...INTELLIGENCE_READERS)
+export class LocationChronologyResolver {
+  constructor(private readonly chronologies: IntelChronologyService) {}
+
+  @ResolveField('chronology', () => [IntelChronologyEntry], { description: 'Links first and last seen and hot-spot reports, newest first' })
+  chronology(@Parent() l: LocationEntity): Promise<IntelChronologyEntry[]> {
+    return this.chronologies.location(l.id);
   }
 }
 

@@ -95,7 +95,7 @@ export class PeopleOfConcernService {
       const changed = Object.keys(cols).filter((key) => JSON.stringify(e[key as keyof PersonOfConcernEntity]) !== JSON.stringify(cols[key as keyof typeof cols]));
       Object.assign(e, cols);
       const saved = await repo.save(e);
-      await this.audit.record(m, { action: 'person_of_concern.updated', actor, entityType: 'person_of_concern', entityId: e.id, details: { changed } });
+      await this.audit.record(m, { action: 'person_of_concern.updated', actor, entityType: 'person_of_concern', entityId: e.id, details: { changed, ...(changed.includes('status') ? { status: saved.status } : {}) } });
       return saved;
     });
   }

@@ -14,6 +14,7 @@ import { ageOn, DISRUPTION_TYPE_LABELS, labelOf, POC_CATEGORY_LABELS, POC_STATUS
 import { ButtonLink, canRecordIntelligence } from '../forms/common';
 import { DisruptionForm } from '../forms/DisruptionForm';
 import { recordLinkPath } from '../forms/linkDraft';
+import { IntelChronology } from './IntelChronology';
 import { LinksTable } from './LinksTable';
 import { Row } from './Row';
 
@@ -121,6 +122,7 @@ export function PersonOfConcernPage({ me }: { me: SessionUserFragment }) {
       {police ? <DisruptionForm personOfConcernId={person.id} /> : null}
 
       <LinksTable kind="PERSON_OF_CONCERN" id={person.id} identify={canIdentify(me.role)} />
+      <IntelChronology entries={person.chronology} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { ButtonLink, canRecordIntelligence, WarningText } from '../forms/common'
 import { recordLinkPath } from '../forms/linkDraft';
 import { formatMonth, lastTwelveMonths, thisMonth } from '../months';
 import { formatPoint, labelOf, LOCATION_TYPE_LABELS, RISK_LEVEL_LABELS } from '../people/labels';
+import { IntelChronology } from '../people/IntelChronology';
 import { LinksTable } from '../people/LinksTable';
 import { Row } from '../people/Row';
 
@@ -130,6 +131,7 @@ export function PlacePage({ me }: { me: SessionUserFragment }) {
       )}
 
       <LinksTable kind="LOCATION" id={place.id} identify={canIdentify(me.role)} />
+      <IntelChronology entries={place.chronology} />
     </>
   );
 }
