@@ -338,12 +338,13 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   /**
    * Disclosure control of the monthly figures of `periods` (whose rows are given). The flow identity
    * ties each month to the one before, so the mask is worked out over every month there is — from
-   * the first month of the snapshot to this one — and cut to the months asked for: views of any two
+   * the month the first list spell began to this one — and cut to the months asked for: views of any two
    * ranges hide the same counts. With person filters, a count is hidden too where the same count
    * without them, less it, is 1 to 5 (else the unfiltered view less this one would give it away).
    */
   private async flowMask(periods: string[], f: AnalyticsFilter, rows: Record<string, number | string>[]): Promise<Record<string, boolean[]>> {
-    const [{ first }] = await this.dataSource.query<{ first: string | null }[]>(`SELECT to_char(min(period), 'YYYY-MM') AS first FROM analytics_month_count WHERE dim = 'FLOW'`);
+    // From the list's first spell (an index lookup), whatever state the snapshot is in.
+    const [{ first }] = await this.dataSource.query<{ first: string | null }[]>(`SELECT to_char(min(started_on), 'YYYY-MM') AS first FROM list_membership`);
     const all = periodsBetween(first && first < periods[0] ? first : periods[0], todayIso().slice(0, 7));
     const shownSet = new Set(periods);
     // Months not shown matter to the mask only through the identity.
