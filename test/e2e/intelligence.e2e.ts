@@ -57,6 +57,11 @@ describe('police intelligence with the demo data', () => {
     await firstPerson.waitFor();
     await firstPerson.click();
     await page.getByRole('heading', { name: 'Links' }).waitFor();
+    // One dated timeline: links first and last seen, disruptions and status.
+    await page.getByRole('heading', { name: 'Chronology' }).waitFor();
+    const personTimeline = page.getByRole('list', { name: 'Chronology, newest first' }).getByRole('listitem');
+    expect(await personTimeline.count()).toBeGreaterThanOrEqual(2);
+    expect(await personTimeline.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/First seen/), expect.stringMatching(/Status\s+Recorded: /)]));
     await page.screenshot({ path: join(ARTIFACTS, 'person-of-concern.png'), fullPage: true });
     await expectAccessible(page, 'person of concern');
     await page.goto(`${baseUrl}/intelligence/places`);
@@ -64,6 +69,14 @@ describe('police intelligence with the demo data', () => {
     await firstPlace.waitFor();
     await firstPlace.click();
     await page.getByRole('heading', { name: 'Links' }).waitFor();
+    // The place's timeline: its links and hot-spot reports, or a note that there is nothing yet.
+    const placeChronology = page.getByRole('region', { name: 'Chronology' });
+    await placeChronology.getByRole('heading', { name: 'Chronology' }).waitFor();
+    const placeTimeline = placeChronology.getByRole('listitem');
+    if ((await placeTimeline.count()) === 0) await placeChronology.getByText('Nothing has been recorded yet.').waitFor();
+    else for (const text of await placeTimeline.allInnerTexts()) expect(text).toMatch(/^\d{1,2} \w+ \d{4}|^\w+ \d{4}/);
+    expect(await placeChronology.innerText()).toMatch(/First seen|Hot-spot report|Nothing has been recorded yet/);
+    await page.screenshot({ path: join(ARTIFACTS, 'place.png'), fullPage: true });
     await expectAccessible(page, 'place');
     expect(problems).toEqual([]);
     await context.close();
