@@ -69,6 +69,7 @@ const UP = [
   missing_on_list integer NOT NULL,
   screened_models text[] NOT NULL,
   screened_present text[] NOT NULL,
+  days_on_list integer,
   PRIMARY KEY (young_person_id, period)
 )`,
   `CREATE INDEX analytics_person_month_period_idx ON analytics_person_month (period)`,
@@ -107,11 +108,13 @@ WITH final AS (
   SELECT lm.young_person_id AS yp, lm.started_on, lm.ended_on, lm.end_kind FROM list_membership lm
   WHERE (ids IS NULL OR lm.young_person_id = ANY(ids)) AND lm.started_on < horizon + interval '1 month' AND (from_period IS NULL OR lm.ended_on IS NULL OR lm.ended_on >= from_period)
 ), on_list AS (
-  SELECT DISTINCT s.yp, m::date AS period
+  -- With the day the spell they were on at the month end began.
+  SELECT s.yp, m::date AS period, max(s.started_on) AS since
   FROM spells s CROSS JOIN generate_series(
     greatest(date_trunc('month', s.started_on), coalesce(from_period, date_trunc('month', s.started_on))),
     CASE WHEN s.ended_on IS NULL THEN horizon ELSE least(horizon, (date_trunc('month', s.ended_on) - interval '1 month')::date) END,
     interval '1 month') m
+  GROUP BY 1, 2
 ), joined AS (
   SELECT yp, date_trunc('month', started_on)::date AS period, count(*) AS n FROM spells WHERE from_period IS NULL OR started_on >= from_period GROUP BY 1, 2
 ), ended AS (
@@ -151,7 +154,8 @@ SELECT m.period, m.yp, ol.yp IS NOT NULL,
        la.rag, la.final_score, la.next_review_on, coalesce(la.models, '{}'), coalesce(la.categories, '{}'),
        coalesce(j.n, 0)::int, coalesce(en.stepped, 0)::int, coalesce(en.closed, 0)::int,
        coalesce(sc.escalations, 0)::int, coalesce(sc.deescalations, 0)::int, coalesce(sc.on_time, 0)::int, coalesce(sc.late, 0)::int,
-       coalesce(ep.n, 0)::int, coalesce(ep.on_list, 0)::int, coalesce(sm.models, '{}'), coalesce(sp.present, '{}')
+       coalesce(ep.n, 0)::int, coalesce(ep.on_list, 0)::int, coalesce(sm.models, '{}'), coalesce(sp.present, '{}'),
+       CASE WHEN ol.yp IS NOT NULL THEN e.end_on - ol.since END
 FROM months m
 JOIN young_person yp ON yp.id = m.yp
 CROSS JOIN LATERAL (SELECT (m.period + interval '1 month' - interval '1 day')::date AS end_on) e
@@ -188,11 +192,12 @@ LANGUAGE sql IMMUTABLE AS $fn$
         ('reviewsOverdue', (r.on_list AND r.next_review_on < (r.period + interval '1 month' - interval '1 day')::date)::int),
         ('missingEpisodes', r.missing_episodes), ('missingYoungPeople', (r.missing_episodes > 0)::int), ('missingOnList', r.missing_on_list)) f(k, v)
       WHERE f.v <> 0
+    UNION ALL SELECT 'DAYS_ON_LIST', r.days_on_list::text, 1 WHERE r.on_list AND r.days_on_list IS NOT NULL
     UNION ALL SELECT 'SCREENED_MODEL', m, 1 FROM unnest(r.screened_models) m
     UNION ALL SELECT 'SCREENED_INDICATOR', i, 1 FROM unnest(r.screened_present) i
   ) x(dim, category, n)
 $fn$`,
-  `-- Adds what the rows from \`since\` on count to analytics_month_count (all rows when since is NULL).
+  `-- Adds to analytics_month_count what the rows from a month on count (all rows when since is NULL).
 CREATE FUNCTION analytics_count(since date) RETURNS void LANGUAGE sql AS $fn$
   INSERT INTO analytics_month_count AS t (period, dim, category, n)
   SELECT period, dim, category, sum(n)::int FROM (
@@ -224,6 +229,9 @@ CREATE FUNCTION analytics_count(since date) RETURNS void LANGUAGE sql AS $fn$
         ('escalations', s.escalations), ('deescalations', s.deescalations), ('reviewsOnTime', s.on_time), ('reviewsLate', s.late),
         ('reviewsOverdue', s.overdue), ('missingEpisodes', s.episodes), ('missingYoungPeople', s.missing_people), ('missingOnList', s.missing_on_list)) f(k, v)
     WHERE f.v <> 0 GROUP BY 1, 3
+    UNION ALL
+    SELECT period, 'DAYS_ON_LIST', days_on_list::text, count(*) FROM analytics_person_month
+    WHERE on_list AND days_on_list IS NOT NULL AND (since IS NULL OR period >= since) GROUP BY 1, 3
     UNION ALL
     SELECT period, 'SCREENED_MODEL', m, count(*) FROM analytics_person_month, unnest(screened_models) m WHERE since IS NULL OR period >= since GROUP BY 1, 3
     UNION ALL

@@ -1,6 +1,5 @@
 import { ReturnTotalsIndexes1795590000011 } from './1795590000011-ReturnTotalsIndexes.js';
 import { LatestScreeningIndex1795590000010 } from './1795590000010-LatestScreeningIndex.js';
-import { AnalyticsTimeOnList1795590000004 } from './1795590000004-AnalyticsTimeOnList.js';
 import { MeetingPackFigures1795590000003 } from './1795590000003-MeetingPackFigures.js';
 import { AnalyticsSnapshots1795590000002 } from './1795590000002-AnalyticsSnapshots.js';
 import { BenchIndexes1795590000001 } from './1795590000001-BenchIndexes.js';
@@ -39,7 +38,6 @@ export const MIGRATIONS: Function[] = [
   BenchIndexes1795590000001,
   AnalyticsSnapshots1795590000002,
   MeetingPackFigures1795590000003,
-  AnalyticsTimeOnList1795590000004,
   LatestScreeningIndex1795590000010,
   ReturnTotalsIndexes1795590000011,
 ];
