@@ -1,4 +1,4 @@
-// `npm run bench [-- --profile stress|demo] [--seed N] [--runs N] [--warmup N] [--only a,b] [--no-peer] [--no-browser] [--reseed]`
+// `npm run bench [-- --profile stress|demo] [--seed N] [--runs N] [--warmup N] [--only a,b,browser] [--no-peer] [--no-browser] [--reseed]`
 //
 // Starts the built server (exactly what `npm start` runs) against a benchmark database of the
 // chosen profile (see lib/database.mjs), signs in as the role each page belongs to, and runs the
@@ -181,7 +181,7 @@ try {
   }
 
   let browser = null;
-  if (!values['no-browser'] && !wanted) {
+  if (!values['no-browser'] && (!wanted || wanted.has('browser'))) {
     say('\nThe client in headless Chromium');
     const users = Object.fromEntries(DEMO_USERS.map((u) => [u.role, u.email]));
     browser = await browserScenarios({ baseUrl: server.baseUrl, db: pool, users, password: DEMO_PASSWORD, log: say });
