@@ -140,6 +140,18 @@ describe('locations', () => {
     expect(inWard.locations.nodes).toEqual([{ name: 'Place 1' }]);
   });
 
+  it('places landmarks in the wards they are known to lie in (2013 wards)', async () => {
+    const landmarks: [string, number, number, string, string][] = [
+      ['Borough Market', 51.5055, -0.091, 'E05000536', 'Cathedrals'],
+      ['Tate Modern', 51.5076, -0.0993, 'E05000536', 'Cathedrals'],
+      ["St Paul's Cathedral", 51.5138, -0.0984, 'E05009297', 'Castle Baynard'],
+    ];
+    for (const [name, lat, lng, code, ward] of landmarks) {
+      const r = await police.ok<Created>(CREATE, { i: { name, type: 'OTHER', lat, lng } });
+      expect(r.createLocation.location.ward, name).toMatchObject({ code, name: ward, kind: 'WARD' });
+    }
+  });
+
   it('saves a point outside every ward without a ward, and warns', async () => {
     const r = await police.ok<Created>(CREATE, { i: { name: 'Piccadilly Gardens', type: 'PARK', lat: 53.48, lng: -2.24 } });
     expect(r.createLocation.location.ward).toBeNull();
