@@ -1,7 +1,11 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, type GqlClient } from '../support/gql-client.js';
@@ -204,5 +208,42 @@ describe('locations', () => {
       id: made.createLocation.location.id,
     });
     expect(after.location).toEqual({ version: made.createLocation.location.version, ward: { code: inside.code } });
+  });
+});
+
+describe('the boundary import command', () => {
+  const run = promisify(execFile);
+  const cli = new URL('../../server/dist/server/src/modules/geography/import-boundaries.cli.js', import.meta.url).pathname;
+
+  it('imports a file into DATABASE_URL, and prints every invalid feature and exits 1 saving nothing', async () => {
+    expect(existsSync(cli), 'build the server first (npm test does)').toBe(true);
+    const fresh = await startTestApp({}, { seed: false });
+    const dir = mkdtempSync(join(tmpdir(), 'mase-wards-'));
+    try {
+      const env = { ...process.env, DATABASE_URL: fresh.databaseUrl };
+      const wards = (JSON.parse(CITY) as Wards).features.length;
+      const good = join(dir, 'city.json');
+      writeFileSync(good, CITY);
+      const ok = await run(process.execPath, [cli, good, '--kind', 'WARD', '--attribution', ATTRIBUTION], { env });
+      expect(ok.stdout).toMatch(new RegExp(`Imported WARD boundaries from .*city\\.json: ${wards} new, 0 replaced`));
+      const [{ n }] = await fresh.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM boundary WHERE kind = 'WARD'`);
+      expect(n).toBe(wards);
+
+      const broken = JSON.parse(SOUTHWARK) as Wards;
+      broken.features[3] = { ...broken.features[3], geometry: { type: 'Point', coordinates: [-0.09, 51.5] } } as never;
+      const bad = join(dir, 'southwark.json');
+      writeFileSync(bad, JSON.stringify(broken));
+      const failed = await run(process.execPath, [cli, bad, '--kind', 'WARD'], { env }).then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toMatch(/Nothing was imported from .*southwark\.json:\n {2}- Feature 3 \(E05\d+\) has a Point geometry/);
+      const [{ after }] = await fresh.ds.query<{ after: number }[]>(`SELECT count(*)::int AS after FROM boundary WHERE kind = 'WARD'`);
+      expect(after).toBe(wards);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await fresh.close();
+    }
   });
 });
