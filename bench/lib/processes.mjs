@@ -2,6 +2,7 @@
 // runs) and the PostGraphile peer. Each is stopped by its own process id.
 
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 
@@ -45,7 +46,11 @@ export async function startServer(root, { databaseUrl, port, captureDir }) {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
-      NODE_ENV: 'test',
+      // As deployed (the peer runs in production mode too), with a key of the run's own for the
+      // authenticator secrets and no two-step verification asked of the demo sign-ins.
+      NODE_ENV: 'production',
+      MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      MFA_REQUIRED_ROLES: 'none',
       BENCH_COUNT_QUERIES: '1',
       BENCH_CAPTURE_DIR: captureDir,
     },
