@@ -348,3 +348,45 @@ describe('a return uploaded as CSV', () => {
     expect(broken.previewReturnCsv.fileErrors).toEqual(['The header row has no column "Section", "Detail": download the template for your agency']);
   });
 });
+
+describe('deadline settings', () => {
+  const SETTINGS = `{ returnSettings { rule workingDays fixedDay meetingWeekday meetingWeek version } }`;
+  const UPDATE = `mutation($i: UpdateReturnSettingsInput!) { updateReturnSettings(input: $i) { rule workingDays fixedDay meetingWeekday meetingWeek version } }`;
+  type Settings = { rule: string; workingDays: number; fixedDay: number; meetingWeekday: number; meetingWeek: number; version: number };
+
+  it('are changed by a co-chair only: drafts move to the new deadline, submitted returns keep theirs, a stale or bad change is refused and nothing moves', async () => {
+    const before = (await coChair.ok<{ returnSettings: Settings }>(SETTINGS)).returnSettings;
+    const draftPeriod = month(40);
+    const submittedPeriod = month(41);
+    const draft = (await lead.ok<{ saveReturnDraft: Ret }>(SAVE, { i: { agencyId: health.id, period: draftPeriod, content: content(health.kind) } })).saveReturnDraft;
+    const toSubmit = (await lead.ok<{ saveReturnDraft: Ret }>(SAVE, { i: { agencyId: health.id, period: submittedPeriod, content: content(health.kind) } })).saveReturnDraft;
+    const submitted = (await lead.ok<{ submitReturn: Ret }>(SUBMIT, { i: { id: toSubmit.id, version: toSubmit.version } })).submitReturn;
+    const deadlineOf = async (id: string) => (await t.ds.query<{ d: string }[]>(`SELECT deadline::text AS d FROM agency_return WHERE id = $1`, [id]))[0].d;
+
+    const fixed = { ...before, rule: 'FIXED_DAY', fixedDay: 10 };
+    expect(codeOf(await lead.gql(UPDATE, { i: fixed }))).toBe('FORBIDDEN');
+    expect(codeOf(await coordinator.gql(UPDATE, { i: fixed }))).toBe('FORBIDDEN');
+    const bad = await coChair.gql(UPDATE, { i: { ...fixed, fixedDay: 40 } });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(bad.errors?.[0].extensions?.fields)).toMatch(/fixedDay/);
+    expect(await deadlineOf(draft.id)).toBe(draft.deadline);
+
+    const changed = (await coChair.ok<{ updateReturnSettings: Settings }>(UPDATE, { i: fixed })).updateReturnSettings;
+    expect(changed).toMatchObject({ rule: 'FIXED_DAY', fixedDay: 10, version: before.version + 1 });
+    const [y, m] = draftPeriod.split('-').map(Number);
+    const tenthAfter = new Date(Date.UTC(y, m, 10)).toISOString().slice(0, 10);
+    expect(await deadlineOf(draft.id)).toBe(tenthAfter);
+    expect(await deadlineOf(submitted.id)).toBe(submitted.deadline);
+    const [event] = await t.ds.query<{ details: { rule: string; fixedDay: number } }[]>(`SELECT details FROM audit_event WHERE action = 'return_settings.updated' ORDER BY seq DESC LIMIT 1`);
+    expect(event.details).toMatchObject({ rule: 'FIXED_DAY', fixedDay: 10 });
+
+    // A change made on settings someone else has since changed is refused, and changes nothing.
+    const stale = await coChair.gql(UPDATE, { i: { ...fixed, fixedDay: 5 } });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    expect(await deadlineOf(draft.id)).toBe(tenthAfter);
+
+    const restored = (await coChair.ok<{ updateReturnSettings: Settings }>(UPDATE, { i: { ...before, version: changed.version } })).updateReturnSettings;
+    expect(restored).toMatchObject({ rule: before.rule, workingDays: before.workingDays, version: before.version + 2 });
+    expect(await deadlineOf(draft.id)).toBe(draft.deadline);
+  });
+});
