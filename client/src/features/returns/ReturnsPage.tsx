@@ -10,6 +10,7 @@ import { QueryError } from '../../components/QueryError';
 import { Tag } from '../../components/Tag';
 import { AgencyReturnsOfMonthDocument, ReturnPeriodsDocument, type ReturnPeriodsQuery, type SessionUserFragment } from '../../gql/graphql';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { DeadlineSettingsSection } from './DeadlineSettings';
 import { ComplianceSection, OverdueSection, ScreeningSection } from './Oversight';
 import { addPeriods, currentPeriod, isInHand, longDate, longDateTime, periodLabel, RETURN_MONTHS, templateHref } from './format';
 import { StatusTag } from './ReturnSummary';
@@ -33,6 +34,7 @@ export function ReturnsPage({ me }: { me: SessionUserFragment }) {
         <OverdueSection />
         <ScreeningSection />
         <TotalsSection />
+        <DeadlineSettingsSection canChange={me.role === 'CO_CHAIR'} />
       </>
     );
   }
