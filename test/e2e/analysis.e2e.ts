@@ -178,6 +178,28 @@ describe('analysis: the victim profile, trends, saved views and exports with the
     expect(await joining.textContent()).toMatch(/12-month rolling sums/);
     await page.screenshot({ path: join(ARTIFACTS, 'analysis-trends.png'), fullPage: true });
     await expectAccessible(page, 'trends');
+    await page.getByLabel('Show 12-month rolling sums').uncheck();
+
+    // A month of "On the list at month end" opens the list on that month's last day, with the filters, showing as many.
+    await page.locator('section[data-widget="trend-on-list"] summary').click();
+    const onList = page.locator('section[data-widget="trend-on-list"] table a[href^="/list"]');
+    await expect.poll(() => onList.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const link = onList.first();
+    const text = (await link.textContent()) ?? '';
+    const count = Number(/^\s*([\d,]+)/.exec(text)?.[1]?.replace(/,/g, ''));
+    expect(text).toMatch(/young people on the list at the end of/);
+    expect(count).toBeGreaterThan(0);
+    await link.click();
+    await page.getByRole('heading', { name: 'MASE list', level: 1 }).waitFor();
+    expect(page.url()).toMatch(/onListOn=\d{4}-\d{2}-\d{2}/);
+    expect(page.url()).toMatch(/gender=FEMALE/);
+    const showingTrend = page.getByText(/^Showing \d+ young (person|people)/);
+    await showingTrend.waitFor();
+    while (await page.getByRole('button', { name: 'Load more' }).isVisible()) {
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await page.waitForTimeout(300);
+    }
+    await expect.poll(async () => Number(/Showing (\d+)/.exec(await showingTrend.innerText())?.[1])).toBe(count);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -201,6 +223,7 @@ describe('analysis: the victim profile, trends, saved views and exports with the
     await page.goto(`${baseUrl}/analysis/trends`);
     await page.getByRole('heading', { name: 'Trends', level: 1 }).waitFor();
     await expect.poll(() => page.locator('section[data-widget] .recharts-wrapper').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('section[data-widget] a[href^="/list"]').count()).toBe(0);
     await expectAccessible(page, 'trends for an agency lead');
     expect(problems).toEqual([]);
     await context.close();

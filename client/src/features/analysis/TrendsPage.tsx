@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Checkbox } from '../../components/fields';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
@@ -11,7 +11,7 @@ import { addMonths, formatMonth } from '../intelligence/months';
 import { AnalysisIntro } from './AnalysisIntro';
 import { canUsePersonFilters } from './AnalysisPage';
 import { FilterBar } from './FilterBar';
-import { describeFilters, hasPersonFilters, MAX_MONTHS, monthsBetween, readFilters, toAnalyticsFilter, writeFilters, type DashboardFilters } from './filters';
+import { describeFilters, hasPersonFilters, listLink, MAX_MONTHS, monthsBetween, readFilters, toAnalyticsFilter, writeFilters, type DashboardFilters } from './filters';
 import { latestComparison, TREND_CHARTS, trendDataFromExport, trendView, type TrendChart, type TrendData, type TrendOptions } from './trends';
 import { Widget } from './Widget';
 import './analysis.css';
@@ -35,11 +35,28 @@ interface TrendWidgetProps {
   imageFilter: AnalyticsFilter;
   /** The filters in force, as a sentence (for images). */
   filtersText: string;
+  /** The MASE list's address for the young people counted in a month (the list at month end only), or null. */
+  listFor?: (month: string) => string | null;
 }
 
-function TrendWidget({ chart, data, options, csvFilter, imageFilter, filtersText }: TrendWidgetProps) {
+/** The day a month's list is counted on: its last day, or today for the month in progress. */
+export function countedOn(month: string, today: string = new Date().toISOString().slice(0, 10)): string {
+  const [y, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return last < today ? last : today;
+}
+
+function TrendWidget({ chart, data, options, csvFilter, imageFilter, filtersText, listFor }: TrendWidgetProps) {
   const view = trendView(chart, data, options);
   const rolled = view.columns.some((c) => c.rolled);
+  const navigate = useNavigate();
+  const linkFor = (i: number) => (listFor && !rolled && view.columns[0]?.values[i]?.value ? listFor(view.months[i]) : null);
+  const onSelect = listFor && !rolled
+    ? (index: number) => {
+        const link = linkFor(index);
+        if (link) void navigate(link);
+      }
+    : undefined;
   const comparison = latestComparison(view);
   const last = view.months[view.months.length - 1];
   const widget = chart.source === 'flows' ? 'FLOWS' : 'ACTIVITY';
@@ -95,11 +112,24 @@ function TrendWidget({ chart, data, options, csvFilter, imageFilter, filtersText
               <th scope="row" className="govuk-table__header app-nowrap">
                 {formatMonth(m)}
               </th>
-              {view.columns.map((c) => (
-                <td key={c.measure} className="govuk-table__cell govuk-table__cell--numeric">
-                  {c.values[i].display}
-                </td>
-              ))}
+              {view.columns.map((c, j) => {
+                const link = j === 0 ? linkFor(i) : null;
+                return (
+                  <td key={c.measure} className="govuk-table__cell govuk-table__cell--numeric">
+                    {link ? (
+                      <Link className="govuk-link" to={link}>
+                        {c.values[i].display}
+                        <span className="govuk-visually-hidden">
+                          {' '}
+                          young people on the list at the end of {formatMonth(m)}: open them on the MASE list
+                        </span>
+                      </Link>
+                    ) : (
+                      c.values[i].display
+                    )}
+                  </td>
+                );
+              })}
               {options.compare
                 ? view.columns.map((c) => (
                     <td key={`${c.measure}-before`} className="govuk-table__cell govuk-table__cell--numeric">
@@ -131,6 +161,7 @@ function TrendWidget({ chart, data, options, csvFilter, imageFilter, filtersText
       empty={EMPTY[chart.source]}
       chartLabel={`${options.compare || chart.kind === 'line' ? 'Line' : 'Bar'} chart of ${chart.title.toLowerCase()}, ${what}, ${formatMonth(options.from)} to ${formatMonth(options.to)}. The figures are in the table below.`}
       lead={lead}
+      onSelect={onSelect}
       footnote={notes.length ? notes.join(' ') : undefined}
       table={table}
       csv={{ widget, filter: csvFilter }}
@@ -176,7 +207,16 @@ export function TrendsPage({ me }: { me: SessionUserFragment }) {
   const widgets = (source: TrendChart['source'], data: TrendData | null, exportFilter: AnalyticsFilter, imageFilter: AnalyticsFilter) =>
     data
       ? TREND_CHARTS.filter((c) => c.source === source).map((c) => (
-          <TrendWidget key={c.id} chart={c} data={data} options={options} csvFilter={exportFilter} imageFilter={imageFilter} filtersText={describeFilters(filters, personFilters)} />
+          <TrendWidget
+            key={c.id}
+            chart={c}
+            data={data}
+            options={options}
+            csvFilter={exportFilter}
+            imageFilter={imageFilter}
+            filtersText={describeFilters(filters, personFilters)}
+            listFor={personFilters && c.id === 'trend-on-list' ? (month) => listLink(filters, countedOn(month)) : undefined}
+          />
         ))
       : null;
 
