@@ -13,13 +13,13 @@
 // --duration / BENCH_DURATION seconds (30), --warmup / BENCH_WARMUP seconds (5).
 
 import autocannon from 'autocannon';
-import { parse, print, visit } from 'graphql';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { clientDocuments } from './lib/documents.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'server', 'dist', 'server', 'src');
@@ -57,30 +57,7 @@ const IDENTIFYING = new Set(['CO_CHAIR', 'COORDINATOR', 'POLICE']);
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
-// ---------- the client's documents ----------
-
-/** Every operation and fragment of the client's .graphql files, so the workload sends what the pages send. */
-function clientDocuments() {
-  const files = ['list/list.graphql', 'analysis/analysis.graphql', 'intelligence/intelligence.graphql', 'returns/returns.graphql'];
-  const definitions = files.flatMap((f) => parse(readFileSync(join(root, 'client', 'src', 'features', f), 'utf8')).definitions);
-  const fragments = new Map(definitions.filter((d) => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]));
-  const operations = new Map(definitions.filter((d) => d.kind === 'OperationDefinition').map((d) => [d.name.value, d]));
-  return (name) => {
-    const op = operations.get(name);
-    if (!op) throw new Error(`No operation ${name} in the client's documents`);
-    const needed = new Set();
-    const collect = (node) =>
-      visit(node, {
-        FragmentSpread(s) {
-          if (needed.has(s.name.value)) return;
-          needed.add(s.name.value);
-          collect(fragments.get(s.name.value));
-        },
-      });
-    collect(op);
-    return [op, ...[...needed].map((n) => fragments.get(n))].map((d) => print(d)).join('\n\n');
-  };
-}
+// ---------- the client's documents: lib/documents.mjs ----------
 
 // ---------- database ----------
 
@@ -202,7 +179,7 @@ async function signIn(baseUrl, email) {
 // ---------- workload ----------
 
 function workload(data) {
-  const doc = clientDocuments();
+  const doc = clientDocuments(root);
   const pick = (list) => list[Math.floor(Math.random() * list.length)];
   const year = { from: monthsBack(11), to: monthsBack(0) };
   const dimensions = ['RAG', 'AGE_BAND', 'GENDER', 'ETHNICITY', 'LEGAL_STATUS', 'PLACEMENT', 'SEND', 'EDUCATION', 'PRESENTATION', 'MODEL', 'SAFEGUARD_AREA', 'PUSH_FACTOR', 'PULL_FACTOR'];

@@ -1,6 +1,6 @@
 import { DIMENSIONS } from '@mase/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSnapshot, ensureSnapshot, lastCompletePeriod, NO_SNAPSHOT } from '../../server/src/modules/analytics/snapshot.js';
+import { buildSnapshot, snapshotHorizon, lastCompletePeriod, NO_SNAPSHOT } from '../../server/src/modules/analytics/snapshot.js';
 import type { GqlClient } from '../support/gql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -42,7 +42,7 @@ async function liveFigures(filter: Record<string, unknown>): Promise<Map<string,
   const [{ catalogue }] = await t.ds.query<{ catalogue: string }[]>(`SELECT catalogue FROM analytics_state`);
   await t.ds.query(`UPDATE analytics_state SET catalogue = 'set aside'`);
   try {
-    expect(await ensureSnapshot(t.ds.manager)).toBe(NO_SNAPSHOT);
+    expect(await snapshotHorizon(t.ds.manager)).toBe(NO_SNAPSHOT);
     return await figures(filter);
   } finally {
     await t.ds.query(`UPDATE analytics_state SET catalogue = $1`, [catalogue]);
@@ -61,7 +61,7 @@ afterAll(async () => {
 
 describe('the analytics snapshot', () => {
   it('covers every complete month once built, and is what requests read', async () => {
-    expect(await ensureSnapshot(t.ds.manager)).toBe(lastCompletePeriod());
+    expect(await snapshotHorizon(t.ds.manager)).toBe(lastCompletePeriod());
     const [{ n }] = await t.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM analytics_month_count WHERE dim = 'TOTAL' AND period = $1::date`, [`${month(1)}-01`]);
     expect(n).toBe(1);
     // A figure planted in the snapshot shows: requests read complete months from it.

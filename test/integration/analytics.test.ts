@@ -1,6 +1,6 @@
 import { ageBand, ageOn, DIMENSION_INFO, DIMENSIONS, FLOW_MEASURES, INDICATORS, isSmall, medianDays, SUPPRESS_UP_TO, TIME_ON_LIST, type Dimension } from '@mase/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureSnapshot, lastCompletePeriod } from '../../server/src/modules/analytics/snapshot.js';
+import { snapshotHorizon, lastCompletePeriod } from '../../server/src/modules/analytics/snapshot.js';
 import { codeOf, type GqlClient } from '../support/gql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -251,7 +251,7 @@ describe('every figure equals a recount of the rows behind it', () => {
     async (_, given) => {
       const f = resolve(given);
       // The two complete months are read from the snapshot, this month is counted live.
-      expect(await ensureSnapshot(t.ds.manager)).toBe(lastCompletePeriod());
+      expect(await snapshotHorizon(t.ds.manager)).toBe(lastCompletePeriod());
       const range = { from: month(2), to: month(0) };
       const r = await analyst.ok<{ victimProfile: Profile }>(PROFILE, { f: { ...range, ...f } });
       expect(r.victimProfile.series.map((x) => x.dimension)).toEqual([...DIMENSIONS]);
@@ -529,7 +529,7 @@ describe('meeting dates on the time axes', () => {
 describe('a change after the snapshot was built shows in the figures at once', () => {
   it('a new final screening dated in a past month, a list spell ended in a past month, and a gender changed', async () => {
     const range = { from: month(4), to: month(0) };
-    expect(await ensureSnapshot(t.ds.manager)).toBe(lastCompletePeriod()); // past months come from the snapshot
+    expect(await snapshotHorizon(t.ds.manager)).toBe(lastCompletePeriod()); // past months come from the snapshot
     const before = await analyst.ok<{ victimProfile: Profile }>(PROFILE, { f: range, d: ['RAG', 'GENDER'] });
     const trendsBefore = await analyst.ok<{ listTrends: Trends }>(TRENDS, { f: range });
     const cell = (p: Profile, dim: string, period: string, cat: string) => p.series.find((x) => x.dimension === dim)!.cells.find((c) => c.period === period && c.category === cat)!.count.value!;

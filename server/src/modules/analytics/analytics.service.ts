@@ -25,7 +25,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { defaultMeetingDate, periodsBetween } from '../returns/deadlines.js';
 import { ReturnsService } from '../returns/returns.service.js';
 import { ageBandAt } from './sql.js';
-import { buildSnapshot, ensureSnapshot } from './snapshot.js';
+import { buildSnapshot, snapshotHorizon } from './snapshot.js';
 import type { ActivityTrends, AnalyticsExport, AnalyticsFilter, Count, ExportWidget, ListTrends, MeasureSeries, ProfileSeries, Theme, Themes, VictimProfile } from './analytics.types.js';
 
 const { jStat } = jstat;
@@ -95,7 +95,7 @@ const SINGLE_DIMENSIONS: Partial<Record<Dimension, string>> = {
 
 const hasPersonFilters = (f: AnalyticsFilter) => !!(f.gender?.length || f.ward?.length || f.legalStatus?.length || f.ageBand?.length || f.rag?.length || f.model?.length);
 
-/** The person filters over a row `s` of analytics_person_month (the young person as they were at the month end). */
+/** The person filters over a row `s` of analytics_person_month, or of the live rows with the same columns (the young person as they were at the month end). */
 function snapshotFilter(f: AnalyticsFilter, p: Params): string[] {
   const w: string[] = [];
   if (f.gender?.length) w.push(`s.gender = ANY(${p.add(f.gender)}::text[])`);
@@ -172,7 +172,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     const dates = periods.map((p) => this.countDate(p));
     const dims = [...new Set(dimensions.length ? dimensions : DIMENSIONS)];
     // Complete months come from the monthly snapshot; the month in progress is counted live.
-    const horizon = await ensureSnapshot(this.dataSource.manager);
+    const horizon = await snapshotHorizon(this.dataSource.manager);
     const kept = periods.filter((p) => p <= horizon);
     const live = periods.filter((p) => p > horizon);
     const rows = [
@@ -264,13 +264,8 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     const p = new Params();
     const periodsParam = p.add(periods);
     const datesParam = p.add(dates);
-    const where: string[] = [];
-    if (f.gender?.length) where.push(`s.gender = ANY(${p.add(f.gender)}::text[])`);
-    if (f.ward?.length) where.push(`s.home_ward = ANY(${p.add(f.ward)}::text[])`);
-    if (f.legalStatus?.length) where.push(`s.legal_status = ANY(${p.add(f.legalStatus)}::text[])`);
-    if (f.ageBand?.length) where.push(`s.age_band = ANY(${p.add(f.ageBand)}::text[])`);
-    if (f.rag?.length) where.push(`s.rag = ANY(${p.add(f.rag)}::text[])`);
-    if (f.model?.length) where.push(`s.models && ${p.add(f.model)}::text[]`);
+    // The same person filters as the snapshot's rows: the live rows have the same columns.
+    const where = snapshotFilter(f, p);
     const single = SINGLE_DIMENSIONS;
     const parts = [`SELECT 'TOTAL' AS dim, s.period, '' AS category, count(*)::int AS n FROM f s GROUP BY s.period`];
     for (const d of dims) {
@@ -329,7 +324,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   /** The monthly figures of some months (see FlowScope): complete months from the snapshot, the month in progress counted live. */
   private async flowRows(periods: string[], f: AnalyticsFilter, what: FlowScope): Promise<Record<string, number | string>[]> {
     if (!periods.length) return [];
-    const horizon = await ensureSnapshot(this.dataSource.manager);
+    const horizon = await snapshotHorizon(this.dataSource.manager);
     const kept = periods.filter((p) => p <= horizon);
     const live = periods.filter((p) => p > horizon);
     return [...(kept.length ? await this.trendsOfSnapshot(kept, f, what) : []), ...(live.length ? await this.trendsLive(live, f, what) : [])];
@@ -565,7 +560,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       }
     }
     // Models and indicators recorded at screenings completed each month (complete months as kept, the month in progress live).
-    const horizon = await ensureSnapshot(this.dataSource.manager);
+    const horizon = await snapshotHorizon(this.dataSource.manager);
     const kept = periods.filter((x) => x <= horizon);
     const live = periods.filter((x) => x > horizon);
     const counts: { period: string; kind: string; key: string; n: number }[] = [

@@ -29,7 +29,7 @@ export const NO_SNAPSHOT = '0000-00';
  * built for the first time or rebuilt for a changed catalogue, nothing is read from it (NO_SNAPSHOT),
  * so a request never waits on a build and never sees a half-built table.
  */
-export async function ensureSnapshot(m: Pick<EntityManager, 'query'>): Promise<string> {
+export async function snapshotHorizon(m: Pick<EntityManager, 'query'>): Promise<string> {
   const [row] = await m.query<{ horizon: string | null }[]>(
     `SELECT CASE WHEN catalogue = $1::jsonb::text THEN to_char(last_period, 'YYYY-MM') END AS horizon FROM analytics_state WHERE id = 1`,
     [SNAPSHOT_CATALOGUE],
