@@ -9,3 +9,4 @@ export * from './intelligence.js';
 export * from './returns.js';
 export * from './analytics.js';
 export * from './meetings.js';
+export * from './csv.js';

@@ -5,6 +5,7 @@ import {
   DIMENSION_INFO,
   DIMENSIONS,
   complementHidden,
+  csvFile,
   flowSuppression,
   FLOW_MEASURES,
   INDICATORS,
@@ -705,8 +706,8 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       header = ['Month', ...data.map((m) => m.label)];
       rows = a.periods.map((period, i) => [period, ...data.map((m) => { const n = m.points[i].count.value ?? 0; return shown(n, isSmall(n)); })]);
     }
-    const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    const csv = [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+    // Ward names are free text: the CSV policy (csvFile) writes a cell a spreadsheet would run as a formula as text.
+    const csv = csvFile([header, ...rows]);
     const filename = `mase-${widget.toLowerCase()}${dimension ? `-${dimension.toLowerCase().replace(/_/g, '-')}` : ''}-${f.from}-to-${f.to}.csv`;
     await this.audit.recordAlone({ action: 'analytics.exported', actor, entityType: 'analytics', details: { widget, dimension, filter: { ...f }, rows: rows.length } });
     return { filename, csv, header, rows };
