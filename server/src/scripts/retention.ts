@@ -14,10 +14,10 @@ let code = 0;
 try {
   const ds = await openDataSource(db.url);
   const service = new RetentionService(ds, new AuditService(ds));
-  const dry = await service.dryRun(null);
+  const dry = await service.dryRun(null, 'npm run retention');
   for (const i of dry.items) console.log(`${i.recordType.padEnd(18)} ${i.action.toLowerCase().padEnd(9)} after ${String(i.keepDays).padStart(5)} days: ${i.count} due`);
   if (apply) {
-    const done = await service.applyDryRun(null, dry.id);
+    const done = await service.applyDryRun(null, dry.id, 'npm run retention');
     console.log(`Applied: ${done.items.map((i) => `${i.count} ${i.recordType.toLowerCase().replace(/_/g, ' ')}`).join(', ')}`);
   } else {
     console.log(`Dry run ${dry.id}: nothing changed. Run with --apply to act on it.`);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { badInput, conflict, notFound } from '../../common/graphql/errors.js';
@@ -133,16 +133,53 @@ export interface RetentionReportRow {
 /** A dry run older than this must be run again before it is applied. */
 const DRY_RUN_VALID_HOURS = 24;
 
+/** The longest period between scheduled runs (a year); the timer itself never waits more than an hour. */
+const MAX_SCHEDULE_HOURS = 8_760;
+const HOUR_MS = 3_600_000;
+/** Who the audit log names for runs made by the schedule. */
+export const SCHEDULE_ACTOR_LABEL = 'retention schedule';
+
+export interface RetentionSchedule {
+  /** How often a scheduled dry run is made; null when the schedule is off. */
+  hours: number | null;
+  /** Whether each scheduled dry run is applied at once. */
+  autoApply: boolean;
+}
+
+/**
+ * `RETENTION_SCHEDULE_HOURS` (24 in production, off otherwise; 0 turns it off) and
+ * `RETENTION_AUTO_APPLY` (false unless true/yes/1), read once when the server starts. A value that is
+ * neither is refused, as every other setting is, rather than silently turning retention off.
+ */
+export function retentionSchedule(env: NodeJS.ProcessEnv = process.env): RetentionSchedule {
+  const rawHours = env.RETENTION_SCHEDULE_HOURS?.trim() || (env.NODE_ENV === 'production' ? '24' : '0');
+  const hours = Number(rawHours);
+  if (!Number.isFinite(hours) || hours < 0 || hours > MAX_SCHEDULE_HOURS) {
+    throw new Error(`RETENTION_SCHEDULE_HOURS must be a number of hours from 0 (off) to ${MAX_SCHEDULE_HOURS} (got "${rawHours}")`);
+  }
+  const rawApply = env.RETENTION_AUTO_APPLY?.trim() ?? '';
+  if (rawApply && !/^(1|true|yes|0|false|no)$/i.test(rawApply)) throw new Error(`RETENTION_AUTO_APPLY must be true or false (got "${rawApply}")`);
+  return { hours: hours > 0 ? hours : null, autoApply: /^(1|true|yes)$/i.test(rawApply) };
+}
+
 /**
  * Retention: per record type, how long it is kept and what happens after (anonymised or deleted).
  * A dry run lists what is due; applying it acts on exactly those records that are still due, in one
- * transaction, and both are audited. A daily schedule makes the dry run (and applies it when
- * RETENTION_AUTO_APPLY=true).
+ * transaction, and both are audited.
+ *
+ * The schedule: every `RETENTION_SCHEDULE_HOURS` a dry run is made by the system (and applied at once
+ * when `RETENTION_AUTO_APPLY=true`). Whether a run is due is read from the database (the last dry run
+ * made without a user: the schedule's or `npm run retention`'s), not from how long this process has
+ * been up, so a server restarted more often than the period still runs it; the timer checks at most
+ * hourly (a single timer of more than 24.8 days would overflow Node's timers and fire at once), and
+ * one run at a time.
  */
 @Injectable()
-export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RetentionService implements OnApplicationShutdown, OnApplicationBootstrap {
   private readonly logger = new Logger(RetentionService.name);
-  private timer: NodeJS.Timeout | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private schedule: RetentionSchedule = { hours: null, autoApply: false };
+  private running: Promise<RetentionReportRow | null> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -150,22 +187,55 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    const hours = Number(process.env.RETENTION_SCHEDULE_HOURS ?? (process.env.NODE_ENV === 'production' ? 24 : 0));
-    if (!Number.isFinite(hours) || hours <= 0) return;
-    this.timer = setInterval(() => void this.scheduled().catch((err: unknown) => this.logger.error(err instanceof Error ? err.message : String(err))), hours * 3_600_000);
-    this.timer.unref();
+    this.schedule = retentionSchedule();
+    if (this.schedule.hours === null) return;
+    const checkMs = Math.min(this.schedule.hours * HOUR_MS, HOUR_MS);
+    const tick = () => void this.tick();
+    // The first check soon after start (within a minute), then every check period.
+    this.timers.push(setTimeout(tick, Math.min(checkMs, 60_000)), setInterval(tick, checkMs));
+    for (const t of this.timers) t.unref();
+    this.logger.log(`Retention scheduled every ${this.schedule.hours} h (${this.schedule.autoApply ? 'applied at once' : 'dry run only'})`);
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  async onApplicationShutdown(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers = [];
+    // Let a run in progress finish before the database connections close.
+    await this.running?.catch(() => null);
   }
 
-  /** The scheduled run: a dry run, then (when configured) applying it. */
-  async scheduled(): Promise<RetentionReportRow> {
-    const system = null;
-    const dry = await this.dryRun(system);
-    if (/^(1|true|yes)$/i.test(process.env.RETENTION_AUTO_APPLY ?? '')) return this.applyDryRun(system, dry.id);
-    return dry;
+  /**
+   * What the schedule's timer calls: runs the scheduled retention when the last run without a user is
+   * older than the period (or there is none), unless a run is already in progress. Never throws: a
+   * failure is logged, and the next check tries again.
+   */
+  tick(): Promise<RetentionReportRow | null> {
+    const hours = this.schedule.hours;
+    if (this.running || hours === null) return Promise.resolve(null);
+    const run = async (): Promise<RetentionReportRow | null> => {
+      try {
+        const [{ last }]: { last: Date | null }[] = await this.dataSource.query(`SELECT max(created_at) AS last FROM retention_run WHERE created_by IS NULL`);
+        if (last && Date.now() - new Date(last).getTime() < hours * HOUR_MS) return null;
+        const done = await this.scheduled(this.schedule.autoApply);
+        this.logger.log(`Scheduled retention ${done.kind === 'APPLIED' ? 'applied' : 'dry run'}: ${done.items.map((i) => `${i.count} ${i.recordType}`).join(', ')}`);
+        return done;
+      } catch (err) {
+        this.logger.error(`Scheduled retention failed: ${err instanceof Error ? err.message : String(err)}`);
+        return null;
+      } finally {
+        this.running = null;
+      }
+    };
+    // Assigned before the run's first await can finish, so a second tick sees it in progress.
+    const p = Promise.resolve().then(run);
+    this.running = p;
+    return p;
+  }
+
+  /** The scheduled run: a dry run (audited), then, when auto-apply is on, applying exactly that dry run (audited). */
+  async scheduled(autoApply = this.schedule.autoApply): Promise<RetentionReportRow> {
+    const dry = await this.dryRun(null);
+    return autoApply ? this.applyDryRun(null, dry.id) : dry;
   }
 
   async policies(m: EntityManager = this.dataSource.manager): Promise<RetentionPolicyRow[]> {
@@ -194,7 +264,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Lists what is past retention, saves the list and audits it; changes nothing else. */
-  async dryRun(actor: Actor | null): Promise<RetentionReportRow> {
+  async dryRun(actor: Actor | null, systemLabel = SCHEDULE_ACTOR_LABEL): Promise<RetentionReportRow> {
     return this.dataSource.transaction(async (m) => {
       const policies = (await this.policies(m)).filter((p) => p.enabled);
       const found: Record<string, { keepDays: number; ids: string[] }> = {};
@@ -204,13 +274,13 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
         [JSON.stringify(found), actor?.userId ?? null],
       );
       const items = policies.map((p) => ({ recordType: p.recordType, action: p.action, keepDays: p.keepDays, count: found[p.recordType].ids.length }));
-      await this.audit.record(m, { action: 'retention.dry_run', actor, actorLabel: actor ? null : 'retention schedule', entityType: 'retention_run', entityId: id, details: { items } });
+      await this.audit.record(m, { action: 'retention.dry_run', actor, actorLabel: actor ? null : systemLabel, entityType: 'retention_run', entityId: id, details: { items } });
       return { id, kind: 'DRY_RUN', createdAt: created_at, appliedAt: null, items };
     });
   }
 
   /** Applies a recent dry run: only the records it listed that are still past retention, all in one transaction. */
-  async applyDryRun(actor: Actor | null, dryRunId: string): Promise<RetentionReportRow> {
+  async applyDryRun(actor: Actor | null, dryRunId: string, systemLabel = SCHEDULE_ACTOR_LABEL): Promise<RetentionReportRow> {
     return this.dataSource.transaction(async (m) => {
       const [run]: { id: string; kind: string; report: Record<string, { keepDays: number; ids: string[] }>; created_at: Date; applied_at: Date | null }[] = await m.query(
         `SELECT id, kind, report, created_at, applied_at FROM retention_run WHERE id = $1 FOR UPDATE`,
@@ -228,7 +298,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       }
       await m.query(`UPDATE retention_run SET applied_at = now(), applied_by = $2, applied = $3::jsonb WHERE id = $1`, [dryRunId, actor?.userId ?? null, JSON.stringify(items)]);
       const [{ applied_at }] = await m.query<{ applied_at: Date }[]>(`SELECT applied_at FROM retention_run WHERE id = $1`, [dryRunId]);
-      await this.audit.record(m, { action: 'retention.applied', actor, actorLabel: actor ? null : 'retention schedule', entityType: 'retention_run', entityId: dryRunId, details: { items } });
+      await this.audit.record(m, { action: 'retention.applied', actor, actorLabel: actor ? null : systemLabel, entityType: 'retention_run', entityId: dryRunId, details: { items } });
       return { id: dryRunId, kind: 'APPLIED', createdAt: run.created_at, appliedAt: applied_at, items };
     });
   }
