@@ -12,9 +12,21 @@ const GENERATE = `mutation($id: ID!) { generateAgenda(meetingId: $id) { ${ITEM} 
 const SCHEDULE = `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id date status version } }`;
 const ISSUE = `mutation($id: ID!, $v: Int!) { issueAgenda(meetingId: $id, version: $v) { id status version } }`;
 const CHANGES = `query($id: ID!, $a: AgendaChangeBasis!) { agendaChanges(meetingId: $id, against: $a) { generator added { key person text } removed { key } } }`;
+const FIGURES = `query($id: ID!) { meeting(id: $id) { figures { period frozen
+  chart { periods series { category label counts { value display } } totals { value display } }
+  hotSpots { from to frozen locations { locationId name ward lat lng incidents sightings highestRisk isNew persistent } wards { name incidents sightings } wardGeometry } } } }`;
+const PROFILE = `query($f: AnalyticsFilter!) { victimProfile(filter: $f, dimensions: [RAG]) { totals { period count { value } } series { cells { period category count { value } } } } }`;
 
 type Entry = { key: string; person: string | null; text: string; detail: string | null; linkKind: string | null; linkId: string | null };
 type Item = { id: string; section: string; position: number; generator: string | null; title: string; notes: string | null; version: number; entries: Entry[] };
+type FigureCount = { value: number | null; display: string };
+type HotSpot = { locationId: string; name: string; ward: string | null; lat: number | null; lng: number | null; incidents: number; sightings: number; highestRisk: string; isNew: boolean; persistent: boolean };
+type Figures = {
+  period: string;
+  frozen: boolean;
+  chart: { periods: string[]; series: { category: string; label: string; counts: FigureCount[] }[]; totals: FigureCount[] };
+  hotSpots: { from: string; to: string; frozen: boolean; locations: HotSpot[]; wards: { name: string; incidents: number; sightings: number }[]; wardGeometry: { type: string; features: { properties: { name: string } }[] } } | null;
+};
 type Meeting = { id: string; date: string; status: string; version: number; agenda: Item[]; actions: { id: string; description: string; status: string; overdue: boolean; version: number; ownerAgency: { id: string } }[]; decisions: { kind: string; person: string | null }[] };
 
 let t: TestApp;
@@ -55,6 +67,8 @@ const screen = (key: string, on: string, score: number, reviewOn = day(60)) =>
   );
 const longDate = (d: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
 const entriesOf = (m: { agenda: Item[] }, generator: string) => m.agenda.find((i) => i.generator === generator)!.entries;
+const figuresOf = async (client: GqlClient, id: string) => (await client.ok<{ meeting: { figures: Figures } }>(FIGURES, { id })).meeting.figures;
+const cell = (f: Figures, category: string, period: string) => f.chart.series.find((x) => x.category === category)!.counts[f.chart.periods.indexOf(period)];
 const members = (m: Meeting, generator: string) => m.agenda.find((i) => i.generator === generator)!.entries.map((e) => e.person ?? e.text).sort();
 
 beforeAll(async () => {
@@ -183,6 +197,34 @@ describe('the agenda generated from the data', () => {
     for (const k of Object.keys(yp)) expect(everything).not.toContain(yp[k].last);
   });
 
+  it('gives the Locations map and the Themes chart from the data as it stands until the agenda is issued', async () => {
+    const hot = (await coChair.ok<{ meeting: Meeting }>(MEETING, { id: current })).meeting.agenda.find((i) => i.generator === 'hot_spots')!;
+    const live = await figuresOf(coChair, current);
+    expect(live).toMatchObject({ period: periodBefore, frozen: false });
+    // The map: the hot spots the Locations item lists, over its three months; no wards are imported here.
+    expect(live.hotSpots).toMatchObject({ to: periodBefore, frozen: false, wards: [], wardGeometry: { type: 'FeatureCollection', features: [] } });
+    expect(live.hotSpots!.locations).toEqual([{ locationId: hot.entries[0].linkId, name: 'Pier Arcade', ward: null, lat: null, lng: null, incidents: 2, sightings: 4, highestRisk: 'HIGH', isNew: true, persistent: false }]);
+    expect(live.hotSpots!.locations.map((l) => `place:${l.locationId}`)).toEqual(hot.entries.map((e) => e.key));
+    // The chart: the list by RAG at each of the six month ends, as the analysis pages count it.
+    const { periods } = live.chart;
+    expect(periods).toHaveLength(6);
+    expect(periods[5]).toBe(periodBefore);
+    expect(live.chart.series.map((x) => x.category).sort()).toEqual(['AMBER', 'GREEN', 'NONE', 'RED']);
+    const profile = (await analyst.ok<{ victimProfile: { totals: { period: string; count: { value: number } }[]; series: { cells: { period: string; category: string; count: { value: number } }[] }[] } }>(PROFILE, { f: { from: periods[0], to: periodBefore } })).victimProfile;
+    expect(live.chart.totals.map((x) => x.value)).toEqual(profile.totals.map((x) => x.count.value));
+    for (const x of live.chart.series) expect(x.counts.map((c) => c.value)).toEqual(periods.map((p) => profile.series[0].cells.find((c) => c.period === p && c.category === x.category)?.count.value ?? 0));
+    expect(live.chart.totals.some((x) => (x.value ?? 0) > 0)).toBe(true);
+    // Nothing is frozen before issue: a young person on the list (green) through these months moves the chart at once.
+    await addYp('steady', 'Ivy', 'Steadman');
+    await join('steady', day(-220));
+    await screen('steady', day(-215), 1);
+    const moved = await figuresOf(coChair, current);
+    expect(moved.chart.totals[5].value).toBe(live.chart.totals[5].value! + 1);
+    expect(cell(moved, 'GREEN', periodBefore).value).toBe(cell(live, 'GREEN', periodBefore).value! + 1);
+    // The other roles who prepare or contribute see the same figures.
+    for (const client of [coordinator, analyst, police]) expect(await figuresOf(client, current)).toEqual(moved);
+  });
+
   it('lets the preparers edit, add, reorder and remove items, and the police only the offenders and locations', async () => {
     let m = (await coChair.ok<{ meeting: Meeting }>(MEETING, { id: current })).meeting;
     const red = m.agenda.find((i) => i.generator === 'red')!;
@@ -232,6 +274,35 @@ describe('the agenda generated from the data', () => {
     expect(changes.agendaChanges.map((c) => c.generator)).not.toContain('step_downs'); // removed from this agenda, so nothing to compare
     const sinceLast = await coChair.ok<{ agendaChanges: { generator: string; added: { person: string | null }[] }[] }>(CHANGES, { id: current, a: 'LAST_MEETING' });
     expect(sinceLast.agendaChanges.find((c) => c.generator === 'red')!.added.map((e) => e.person)).toEqual([`B.U. (${yp.riser.reference})`]);
+  });
+
+  it('keeps the map and the chart as they stood at issue: later data does not move them', async () => {
+    const before = await figuresOf(coChair, current);
+    expect(before.frozen).toBe(true);
+    expect(before.hotSpots!.frozen).toBe(true);
+    const mapNow = async () =>
+      (await police.ok<{ hotSpotMap: { locations: { name: string }[] } }>(`query($r: MonthRangeInput!) { hotSpotMap(range: $r) { locations { name } } }`, { r: { from: before.hotSpots!.from, to: periodBefore } })).hotSpotMap.locations.map((l) => l.name);
+    const listNow = async () => (await analyst.ok<{ victimProfile: { totals: { count: { value: number } }[] } }>(PROFILE, { f: { from: periodBefore, to: periodBefore } })).victimProfile.totals[0].count.value;
+    const [mapBefore, listBefore] = [await mapNow(), await listNow()];
+    // After issue: an amber young person on the list through the chart's months, a ward and a new hot spot in it.
+    await addYp('amber', 'Jo', 'Amberley');
+    await join('amber', day(-220));
+    await screen('amber', day(-215), 2);
+    const square = [[[-1.21, 51.21], [-1.19, 51.21], [-1.19, 51.19], [-1.21, 51.19], [-1.21, 51.21]]];
+    const [{ id: ward }]: { id: string }[] = await t.ds.query(
+      `INSERT INTO boundary (kind, code, name, geometry, min_lon, min_lat, max_lon, max_lat, source) VALUES ('WARD', 'E05999998', 'Lighthouse Ward', $1::jsonb, -1.21, 51.19, -1.19, 51.21, 'test') RETURNING id`,
+      [JSON.stringify({ type: 'Polygon', coordinates: square })],
+    );
+    const [{ id: place }]: { id: string }[] = await t.ds.query(`INSERT INTO location (name, type, lat, lng, ward_id, version) VALUES ('Harbour Steps', 'OTHER', 51.2, -1.2, $1, 1) RETURNING id`, [ward]);
+    await t.ds.query(`INSERT INTO hot_spot_report (location_id, month, sightings, incidents, risk_level, version) VALUES ($1, $2, 8, 6, 'MEDIUM', 1)`, [place, `${periodBefore}-01`]);
+    // The live figures moved...
+    expect((await mapNow()).sort()).toEqual([...mapBefore, 'Harbour Steps'].sort());
+    expect(await listNow()).toBe(listBefore + 1);
+    // ...the agenda's did not.
+    const after = await figuresOf(coChair, current);
+    expect(after).toEqual(before);
+    expect(after.hotSpots!.locations.map((l) => l.name)).toEqual(['Pier Arcade']);
+    expect(after.hotSpots!.wardGeometry.features).toEqual([]);
   });
 });
 
@@ -372,6 +443,31 @@ describe('the meeting pack', () => {
     expect(seen).toContain('counts of 1 to 5 are not shown (c)');
   });
 
+  it('gives an agency lead the key chart through disclosure control exactly as the pack, and no map', async () => {
+    const full = await figuresOf(coChair, current);
+    const seen = await figuresOf(lead, current);
+    expect(seen.hotSpots).toBeNull();
+    expect(full.hotSpots!.locations).toHaveLength(1);
+    expect(seen).toMatchObject({ period: full.period, frozen: true });
+    expect(seen.chart.periods).toEqual(full.chart.periods);
+    const small = (c: FigureCount) => c.value !== null && c.value >= 1 && c.value <= 5;
+    // Every count of 1 to 5 reads c and has no value; whatever else is shown is the count itself.
+    expect(full.chart.totals.some(small)).toBe(true);
+    full.chart.totals.forEach((c, i) => expect(seen.chart.totals[i]).toEqual(small(c) ? { value: null, display: 'c' } : c));
+    for (const [j, x] of full.chart.series.entries()) {
+      x.counts.forEach((c, i) => {
+        const s = seen.chart.series[j].counts[i];
+        if (small(c)) expect(s).toEqual({ value: null, display: 'c' });
+        else expect([c, { value: null, display: 'c' }]).toContainEqual(s); // shown as it is, or hidden so that a total cannot give a small count back
+      });
+    }
+    expect(JSON.stringify(seen.chart)).not.toMatch(/"value":[1-5]\b/);
+    // The same figures as the agency lead's pack prints under its chart.
+    const pack = (await pdfText(lead, current)).pages.join('\n');
+    const labels = [...pack.matchAll(/(\d{4}-\d{2}) \((\d+|c)\)/g)].map((m) => [m[1], m[2]]);
+    expect(labels).toEqual(seen.chart.periods.map((p, i) => [p, seen.chart.totals[i].display]));
+  });
+
   it('draws its chart and map from the figures frozen at issue: later data leaves the pack unchanged', async () => {
     const before = (await pdfText(coChair, current)).pages;
     const listAt = async () =>
@@ -496,5 +592,33 @@ describe('the calendar, decisions on items and blockages', () => {
     expect(texts).not.toContain('Hotel will not share its register');
     const [{ n }]: { n: number }[] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'meeting.blockage_resolved' AND entity_id = $1`, [previous]);
     expect(n).toBe(1);
+  });
+});
+
+describe('a long agenda item', () => {
+  it('lists at most 200 lines, then one line saying how many more there are and where to see them all', async () => {
+    // A meeting with no meeting before it: its agenda looks back a month, and 205 young people joined the list in it.
+    const date = day(-40);
+    const joined = day(-45);
+    const meeting = (await coChair.ok<{ scheduleMeeting: { id: string } }>(SCHEDULE, { i: { date } })).scheduleMeeting.id;
+    await t.ds.query(
+      `WITH made AS (
+         INSERT INTO young_person (pseudonym, reference, first_name, last_name, first_name_key, last_name_key, date_of_birth, gender, ethnicity, legal_status, education_status, presentation, placement_type, created_by, version)
+         SELECT 'YP-CAP' || lpad(n::text, 5, '0'), 'MOS-CAP-' || lpad(n::text, 3, '0'), 'Cap', 'Many' || n, 'cap', 'many' || n, '2011-05-05', 'FEMALE', 'WHITE_BRITISH', 'CHILD_IN_NEED', 'IN_EDUCATION', 'CSE', 'HOME_BOROUGH', $1, 1
+         FROM generate_series(1, 205) AS n RETURNING id)
+       INSERT INTO list_membership (young_person_id, started_on, start_reason, created_by) SELECT id, $2, 'OVERRIDE', $1 FROM made`,
+      [user, joined],
+    );
+    const items = (await coordinator.ok<{ generateAgenda: Item[] }>(GENERATE, { id: meeting })).generateAgenda;
+    const lines = items.find((i) => i.generator === 'new_to_list')!.entries;
+    expect(lines).toHaveLength(201);
+    // The first 200 in the item's order (by the day they joined, then by reference), each a young person.
+    expect(lines.slice(0, 200).map((e) => e.person)).toEqual(Array.from({ length: 200 }, (_, i) => `C.M. (MOS-CAP-${String(i + 1).padStart(3, '0')})`));
+    expect(lines.slice(0, 200).every((e) => e.text === `joined the list on ${longDate(joined)}`)).toBe(true);
+    expect(lines[200]).toEqual({ key: 'more:new_to_list', person: null, text: '… and 5 more not listed here: the MASE list shows them all', detail: null, linkKind: null, linkId: null });
+    // What is stored is what was shown: the agenda read back ends the same way.
+    const stored = (await coChair.ok<{ meeting: Meeting }>(MEETING, { id: meeting })).meeting.agenda.find((i) => i.generator === 'new_to_list')!.entries;
+    expect(stored).toHaveLength(201);
+    expect(stored[200].text).toBe('… and 5 more not listed here: the MASE list shows them all');
   });
 });

@@ -7,7 +7,7 @@ import { HotSpotsService } from '../intelligence/hot-spots.service.js';
 import { NetworkService } from '../intelligence/network.service.js';
 import { defaultMeetingDate } from '../returns/deadlines.js';
 import { ReturnsService } from '../returns/returns.service.js';
-import type { AgendaEntry, AgendaPerson, PackFigures } from './meeting.entities.js';
+import type { AgendaEntry, AgendaHotSpots, AgendaPerson, PackFigures } from './meeting.entities.js';
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** "3 March 2026": one formatter for every entry (making one per call is slow on an agenda of thousands). */
@@ -161,12 +161,40 @@ export class AgendaGenerator {
     return monthBefore(date) > lastComplete ? lastComplete : monthBefore(date);
   }
 
-  /** What the pack draws, as it stands: the list by RAG over six months and the month's map. Taken into the snapshot at issue. */
+  /** The new and persistent hot spots over the three months to `period`: what the Locations item lists and its map draws. */
+  async agendaHotSpots(period: string): Promise<AgendaHotSpots> {
+    const range = { from: monthsBefore(period, 2), to: period };
+    const map = await this.hotSpots.map(range);
+    const wards = new Map(map.wards.map((w) => [w.wardId, w.name]));
+    return {
+      ...range,
+      wards: map.wards.map((w) => ({ name: w.name, incidents: w.incidents, sightings: w.sightings })),
+      locations: map.locations
+        .filter((l) => l.isNew || l.persistent)
+        .map((l) => ({
+          locationId: l.locationId,
+          name: l.name,
+          ward: l.wardId ? (wards.get(l.wardId) ?? null) : null,
+          lat: l.lat,
+          lng: l.lng,
+          incidents: l.incidents,
+          sightings: l.sightings,
+          highestRisk: l.highestRisk,
+          isNew: l.isNew,
+          persistent: l.persistent,
+        })),
+    };
+  }
+
+  /** What the pack and the agenda's figures draw, as they stand: the list by RAG over six months, the month's map and the hot spots. Taken into the snapshot at issue. */
   async packFigures(actor: Actor, date: string): Promise<PackFigures> {
     const period = this.period(date);
-    const profile = await this.analytics.profile({ ...actor, role: 'ANALYST' }, { from: monthsBefore(period, 5), to: period }, ['RAG']);
+    const [profile, map, hotSpots] = await Promise.all([
+      this.analytics.profile({ ...actor, role: 'ANALYST' }, { from: monthsBefore(period, 5), to: period }, ['RAG']),
+      this.hotSpots.map({ from: period, to: period }),
+      this.agendaHotSpots(period),
+    ]);
     const series = profile.series[0];
-    const map = await this.hotSpots.map({ from: period, to: period });
     const incidents = new Map(map.wards.map((w) => [w.name, w.incidents]));
     const wards: { name: string; geometry: { type: string; coordinates: unknown }; attribution: string | null }[] = await this.dataSource.query(
       `SELECT name, geometry, attribution FROM boundary WHERE kind = 'WARD' ORDER BY name`,
@@ -183,6 +211,7 @@ export class AgendaGenerator {
         wards: wards.map((w) => ({ ...w, incidents: incidents.get(w.name) ?? 0 })),
         locations: map.locations.map((l) => ({ locationId: l.locationId, lat: l.lat, lng: l.lng, incidents: l.incidents, highestRisk: l.highestRisk })),
       },
+      hotSpots,
     };
   }
 
@@ -332,15 +361,12 @@ export class AgendaGenerator {
         });
       }
       case 'hot_spots': {
-        const map = await this.hotSpots.map({ from: monthsBefore(period, 2), to: period });
-        const wards = new Map(map.wards.map((w) => [w.wardId, w.name]));
-        return map.locations
-          .filter((l) => l.isNew || l.persistent)
-          .map((l) => {
-            const text = (n: (v: number) => string) =>
-              `${l.name}${l.wardId ? ` (${wards.get(l.wardId)})` : ''}: ${l.isNew ? 'new' : 'persistent'} hot spot, ${n(l.incidents)} incidents and ${n(l.sightings)} sightings in three months, ${l.highestRisk.toLowerCase()} risk`;
-            return entry(`place:${l.locationId}`, text(String), null, { kind: 'PLACE', id: l.locationId }, { text: text(controlled), detail: null });
-          });
+        const { locations } = await this.agendaHotSpots(period);
+        return locations.map((l) => {
+          const text = (n: (v: number) => string) =>
+            `${l.name}${l.ward ? ` (${l.ward})` : ''}: ${l.isNew ? 'new' : 'persistent'} hot spot, ${n(l.incidents)} incidents and ${n(l.sightings)} sightings in three months, ${l.highestRisk.toLowerCase()} risk`;
+          return entry(`place:${l.locationId}`, text(String), null, { kind: 'PLACE', id: l.locationId }, { text: text(controlled), detail: null });
+        });
       }
       case 'themes': {
         const t = await this.analytics.themes({ ...actor, role: 'ANALYST' }, period);

@@ -37,6 +37,19 @@ export interface PackFigures {
     wards: { name: string; incidents: number; geometry: { type: string; coordinates: unknown }; attribution: string | null }[];
     locations: { locationId: string; lat: number | null; lng: number | null; incidents: number; highestRisk: string }[];
   };
+  /**
+   * The Locations item on a map: the new and persistent hot spots over its three months, and each
+   * ward's totals over them (wards by name, as in `map`). Absent from figures frozen before agendas kept it.
+   */
+  hotSpots?: AgendaHotSpots;
+}
+
+/** The new and persistent hot spots an agenda lists, as drawn on its map: raw counts. */
+export interface AgendaHotSpots {
+  from: string;
+  to: string;
+  wards: { name: string; incidents: number; sightings: number }[];
+  locations: { locationId: string; name: string; ward: string | null; lat: number | null; lng: number | null; incidents: number; sightings: number; highestRisk: string; isNew: boolean; persistent: boolean }[];
 }
 
 @Entity('meeting')

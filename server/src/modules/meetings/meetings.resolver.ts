@@ -8,6 +8,7 @@ import {
   ActionView,
   AddAgendaItemInput,
   AgendaChange,
+  AgendaFiguresView,
   AgendaItemView,
   AttendanceView,
   BlockageView,
@@ -74,6 +75,14 @@ export class MeetingsResolver {
   @ResolveField('agenda', () => [AgendaItemView])
   agenda(@CurrentActor() actor: Actor, @Parent() m: MeetingView): Promise<AgendaItemView[]> {
     return this.service.agenda(actor, m.id);
+  }
+
+  @ResolveField('figures', () => AgendaFiguresView, {
+    nullable: true,
+    description: 'The Themes key chart and the Locations map: live until the agenda is issued, then frozen with it (agency leads: the chart through disclosure control, no map)',
+  })
+  figures(@CurrentActor() actor: Actor, @Parent() m: MeetingView): Promise<AgendaFiguresView | null> {
+    return this.service.figures(actor, m.id);
   }
 
   @ResolveField('attendance', () => [AttendanceView])

@@ -10,12 +10,14 @@ import { defaultMeetingDate } from '../returns/deadlines.js';
 import { ReturnsService } from '../returns/returns.service.js';
 import { isSuppressed } from '../analytics/analytics.service.js';
 import { AgendaGenerator, controlSentence } from './agenda.generator.js';
+import { figuresView } from './figures.js';
 import { ActionEntity, AgendaItemEntity, BlockageEntity, DecisionEntity, MeetingAttendanceEntity, MeetingEntity, type AgendaEntry, type AgendaPerson, type PackFigures } from './meeting.entities.js';
 import type {
   ActionView,
   AddAgendaItemInput,
   AgendaChange,
   AgendaEntryView,
+  AgendaFiguresView,
   AgendaItemView,
   AttendanceView,
   BlockageView,
@@ -326,6 +328,19 @@ export class MeetingsService {
   async packFigures(meetingId: string): Promise<PackFigures | null> {
     const [row]: { pack_figures: PackFigures | null }[] = await this.dataSource.query(`SELECT pack_figures FROM meeting WHERE id = $1`, [meetingId]);
     return row?.pack_figures ?? null;
+  }
+
+  /**
+   * The agenda's key chart and hot-spot map as this viewer may see them (null where the meeting is
+   * not theirs to see): from the data as it stands until the agenda is issued, then the figures
+   * frozen with it, whatever changes after.
+   */
+  async figures(actor: Actor, meetingId: string): Promise<AgendaFiguresView | null> {
+    const meeting = await this.load(meetingId);
+    if (!this.visible(actor, meeting)) return null;
+    const kept = await this.packFigures(meetingId);
+    const live = kept?.hotSpots ? null : await this.generator.packFigures(actor, meeting.date);
+    return figuresView(actor, kept ?? live!, kept?.hotSpots ?? live!.hotSpots!, { chart: kept !== null, hotSpots: !!kept?.hotSpots });
   }
 
   private async loadItem(m: EntityManager, id: string): Promise<{ item: AgendaItemEntity; meeting: MeetingEntity }> {

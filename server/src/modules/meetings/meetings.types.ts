@@ -1,9 +1,11 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ACTION_STATUSES, AGENDA_SECTIONS, ATTENDANCE_STATUSES, DECISION_KINDS, MEETING_STATUSES, type ActionStatus, type AgendaSection, type AttendanceStatus, type DecisionKind, type MeetingStatus } from '@mase/shared';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { enumObject } from '../../common/graphql/enums.js';
+import { GraphQLJSON } from '../../common/graphql/json.scalar.js';
 import { AgencyEntity } from '../agencies/agency.entity.js';
+import { Count } from '../analytics/analytics.types.js';
 
 export const MeetingStatusEnum = enumObject(MEETING_STATUSES);
 registerEnumType(MeetingStatusEnum, { name: 'MeetingStatus', description: 'PLANNED → AGENDA_ISSUED → HELD → MINUTES_APPROVED, or CANCELLED' });
@@ -100,6 +102,62 @@ export class MeetingView {
   @Field(() => Date, { nullable: true }) issuedAt: Date | null;
   @Field(() => Date, { nullable: true }) minutesApprovedAt: Date | null;
   @Field(() => Int) version: number;
+}
+
+/** A count as the viewer may see it (value empty and display "c" where disclosure control hides it). */
+export type FigureCount = Count;
+
+@ObjectType('AgendaChartSeries')
+export class AgendaChartSeriesView {
+  @Field(() => String, { description: 'RED, AMBER, GREEN or NONE (not yet screened)' }) category: string;
+  @Field(() => String) label: string;
+  @Field(() => [Count], { description: 'One a month, in the order of the periods' }) counts: FigureCount[];
+}
+
+@ObjectType('AgendaRagChart', { description: 'The MASE list by RAG rating at each month end, over the six months to the month reported on' })
+export class AgendaRagChartView {
+  @Field(() => [String], { description: 'yyyy-mm' }) periods: string[];
+  @Field(() => [AgendaChartSeriesView]) series: AgendaChartSeriesView[];
+  @Field(() => [Count], { description: 'The list at each month end' }) totals: FigureCount[];
+}
+
+@ObjectType('AgendaHotSpot', { description: 'A new or persistent hot spot of the Locations item, with its point for the map' })
+export class AgendaHotSpotView {
+  @Field(() => ID) locationId: string;
+  @Field(() => String) name: string;
+  @Field(() => String, { nullable: true }) ward: string | null;
+  @Field(() => Float, { nullable: true }) lat: number | null;
+  @Field(() => Float, { nullable: true }) lng: number | null;
+  @Field(() => Int, { description: 'Over the three months' }) incidents: number;
+  @Field(() => Int, { description: 'Over the three months' }) sightings: number;
+  @Field(() => String) highestRisk: string;
+  @Field(() => Boolean) isNew: boolean;
+  @Field(() => Boolean) persistent: boolean;
+}
+
+@ObjectType('AgendaHotSpotWard')
+export class AgendaHotSpotWardView {
+  @Field(() => String) name: string;
+  @Field(() => Int) incidents: number;
+  @Field(() => Int) sightings: number;
+}
+
+@ObjectType('AgendaHotSpotMap', { description: 'The Locations item on a map: its hot spots over three months, the wards shaded by incidents' })
+export class AgendaHotSpotMapView {
+  @Field(() => String, { description: 'yyyy-mm' }) from: string;
+  @Field(() => String, { description: 'yyyy-mm' }) to: string;
+  @Field(() => Boolean, { description: 'True when these are the figures as they stood at issue' }) frozen: boolean;
+  @Field(() => [AgendaHotSpotView]) locations: AgendaHotSpotView[];
+  @Field(() => [AgendaHotSpotWardView]) wards: AgendaHotSpotWardView[];
+  @Field(() => GraphQLJSON, { description: 'The ward outlines as a GeoJSON FeatureCollection (each ward known by its name)' }) wardGeometry: Record<string, unknown>;
+}
+
+@ObjectType('AgendaFigures', { description: 'The key chart of the Themes section and the map of the Locations section: live until the agenda is issued, then as they stood at issue' })
+export class AgendaFiguresView {
+  @Field(() => String, { description: 'The month reported on (yyyy-mm)' }) period: string;
+  @Field(() => Boolean, { description: 'True when the chart is as it stood at issue' }) frozen: boolean;
+  @Field(() => AgendaRagChartView) chart: AgendaRagChartView;
+  @Field(() => AgendaHotSpotMapView, { nullable: true, description: 'Null for agency leads: the map is not theirs, as in the pack' }) hotSpots: AgendaHotSpotMapView | null;
 }
 
 @ObjectType()

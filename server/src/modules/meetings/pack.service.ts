@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AGENDA_SECTION_LABELS, AGENDA_SECTIONS, MEETING_STATUS_LABELS, PROTECTIVE_MARKING, shown, suppressionMask } from '@mase/shared';
+import { AGENDA_SECTION_LABELS, AGENDA_SECTIONS, MEETING_STATUS_LABELS, PROTECTIVE_MARKING } from '@mase/shared';
 import PDFDocument from 'pdfkit';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict } from '../../common/graphql/errors.js';
 import { isSuppressed } from '../analytics/analytics.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AgendaGenerator, longDate } from './agenda.generator.js';
+import { mayViewHotSpotMap, ragChartView } from './figures.js';
 import type { PackFigures } from './meeting.entities.js';
 import { MeetingsService } from './meetings.service.js';
 
@@ -35,7 +36,7 @@ export class PackService {
     const kept = await this.meetings.packFigures(meetingId);
     const figures = kept ?? (await this.generator.packFigures(actor, meeting.date));
     const frozen = kept !== null;
-    const showMap = actor.role !== 'AGENCY_LEAD';
+    const showMap = mayViewHotSpotMap(actor);
 
     const doc = new PDFDocument({ size: 'A4', margins: { top: 60, bottom: 60, left: 50, right: 50 }, bufferPages: true, info: { Title: `MASE meeting ${meeting.date}`, Subject: PROTECTIVE_MARKING } });
     const chunks: Buffer[] = [];
@@ -112,13 +113,13 @@ export class PackService {
    * nothing, and a hidden total reads c.
    */
   private ragChart(doc: PDFKit.PDFDocument, rag: PackFigures['rag'], suppress: boolean, frozen: boolean, width: number): void {
-    const mask = suppress ? suppressionMask(rag.periods.map((_, i) => ({ cells: rag.cells[i], total: rag.totals[i] }))) : null;
-    const value = (i: number, j: number) => (mask?.cells[i][j] ? 0 : rag.cells[i][j]);
+    const view = ragChartView(rag, suppress);
+    const value = (i: number, j: number) => view.series[j].counts[i].value ?? 0;
     this.ensureSpace(doc, 200);
     doc.moveDown(0.5).font('Helvetica-Bold').fontSize(11).text('The MASE list by RAG rating, month by month', 50);
     const top = doc.y + 8;
     const height = 130;
-    const max = Math.max(1, ...rag.totals.map((t, i) => (mask?.totals[i] ? 0 : t)), ...rag.periods.map((_, i) => rag.cells[i].reduce((a, _c, j) => a + value(i, j), 0)));
+    const max = Math.max(1, ...view.totals.map((t) => t.value ?? 0), ...rag.periods.map((_, i) => rag.cells[i].reduce((a, _c, j) => a + value(i, j), 0)));
     const bar = width / rag.periods.length;
     rag.periods.forEach((period, i) => {
       let y = top + height;
@@ -128,7 +129,7 @@ export class PackService {
         if (h > 0) doc.rect(50 + i * bar + 8, y - h, bar - 16, h).fill(RAG_COLOURS[key]);
         y -= h;
       }
-      const total = shown(rag.totals[i], mask?.totals[i] ?? false);
+      const total = view.totals[i].display;
       doc.fillColor('black').font('Helvetica').fontSize(8).text(`${period} (${total})`, 50 + i * bar, top + height + 4, { width: bar, align: 'center' });
     });
     doc.x = 50;
