@@ -63,11 +63,28 @@ export async function backupDatabase(url: string, file: string): Promise<{ file:
 }
 
 /**
+ * Checks, before anything is changed, that the file is there and is a pg_dump archive pg_restore can
+ * read (its table of contents): throws a message naming the problem otherwise.
+ */
+export async function checkBackupFile(file: string): Promise<void> {
+  if (!existsSync(file)) throw new Error(`No backup file at ${file}`);
+  if (!statSync(file).isFile()) throw new Error(`${file} is not a file`);
+  if (statSync(file).size === 0) throw new Error(`The backup file ${file} is empty`);
+  try {
+    await run(tool('pg_restore'), ['--list', file], { maxBuffer: 64 * 1024 * 1024 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') await toolMajor('pg_restore');
+    const detail = String((err as { stderr?: string }).stderr ?? (err instanceof Error ? err.message : err)).trim().replace(/^pg_restore: (error: )?/gm, '');
+    throw new Error(`The backup file ${file} is not a backup pg_restore can read (${detail || 'unreadable'})`, { cause: err });
+  }
+}
+
+/**
  * Restores a backup into an empty database: everything or nothing (one transaction). Refuses a
  * database that already holds tables, so nothing already saved is overwritten by mistake.
  */
 export async function restoreDatabase(url: string, file: string): Promise<void> {
-  if (!existsSync(file)) throw new Error(`No backup file at ${file}`);
+  await checkBackupFile(file);
   await checkVersions(url, 'pg_restore');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -77,8 +94,13 @@ export async function restoreDatabase(url: string, file: string): Promise<void> 
   } finally {
     await client.end();
   }
-  await run(tool('pg_restore'), ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', '--dbname', connectionEnv(url).PGDATABASE!, file], {
-    env: connectionEnv(url),
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  try {
+    await run(tool('pg_restore'), ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', '--dbname', connectionEnv(url).PGDATABASE!, file], {
+      env: connectionEnv(url),
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (err) {
+    const detail = String((err as { stderr?: string }).stderr ?? (err instanceof Error ? err.message : err)).trim().replace(/^pg_restore: (error: )?/gm, '');
+    throw new Error(`Restoring ${file} failed and nothing was restored (it runs in one transaction): ${detail}`, { cause: err });
+  }
 }
