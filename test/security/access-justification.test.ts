@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, type GqlClient } from '../support/gql-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { emailOf, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * Access justification (DPA 2018 s.62), per user: opening the identifiable record of a young person
@@ -75,6 +75,11 @@ async function linkedInNetwork(youngPersonId: string, lastSeenDaysAgo: number): 
 const viewedEvents = (id: string): Promise<{ actor_role: string; reason: string | null; details: { identifiable: boolean; justified: boolean } }[]> =>
   t.ds.query(`SELECT actor_role, reason, details FROM audit_event WHERE action = 'young_person.viewed' AND entity_id = $1 ORDER BY seq`, [id]);
 
+const refusedEvents = (id: string): Promise<{ actor_user_id: string; actor_role: string; actor_label: string; entity_type: string; reason: string | null; details: Record<string, unknown> }[]> =>
+  t.ds.query(`SELECT actor_user_id, actor_role, actor_label, entity_type, reason, details FROM audit_event WHERE action = 'young_person.view_refused' AND entity_id = $1 ORDER BY seq`, [id]);
+const userId = async (role: 'POLICE' | 'CO_CHAIR' | 'COORDINATOR'): Promise<string> =>
+  (await t.ds.query<{ id: string }[]>(`SELECT id FROM app_user WHERE email = $1`, [emailOf(role)]))[0].id;
+
 beforeAll(async () => {
   t = await startTestApp();
   [coChair, coordinator, police] = await Promise.all([t.as('CO_CHAIR'), t.as('COORDINATOR'), t.as('POLICE')]);
@@ -123,11 +128,31 @@ describe('the police (linked only through themselves or their agency)', () => {
     // A blank reason is no reason.
     expect(codeOf(await police.gql(OPEN, { id: yp[key], r: '   ' }))).toBe('REASON_REQUIRED');
     expect((await viewedEvents(yp[key])).filter((e) => e.actor_role === 'POLICE')).toEqual([]);
+    // Each refused attempt is itself in the audit log: who, which record, refused for want of a reason.
+    const officer = await userId('POLICE');
+    const attempt = (blankReason: boolean) => ({
+      actor_user_id: officer,
+      actor_role: 'POLICE',
+      actor_label: emailOf('POLICE'),
+      entity_type: 'young_person',
+      reason: null,
+      details: { identifiable: true, refused: 'REASON_REQUIRED', blankReason },
+    });
+    expect(await refusedEvents(yp[key])).toEqual([attempt(false), attempt(true)]);
 
     const reason = `Section 47 enquiry for a sibling (${key})`;
     const opened = await police.ok<{ youngPerson: { identity: { firstName: string } } }>(OPEN, { id: yp[key], r: `  ${reason} ` });
     expect(opened.youngPerson.identity.firstName.toLowerCase()).toBe(key);
     expect((await viewedEvents(yp[key])).filter((e) => e.actor_role === 'POLICE')).toEqual([{ actor_role: 'POLICE', reason, details: { identifiable: true, justified: true } }]);
+    // The justified open is a view, not another refusal.
+    expect(await refusedEvents(yp[key])).toHaveLength(2);
+  });
+
+  it('leave no refusal in the audit log when the record opens without one, or when there is no such record', async () => {
+    for (const key of linked) expect(await refusedEvents(yp[key])).toEqual([]);
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    expect(codeOf(await police.gql(OPEN, { id: nobody }))).toBe('NOT_FOUND');
+    expect(await refusedEvents(nobody)).toEqual([]);
   });
 });
 
@@ -152,6 +177,8 @@ describe('co-chairs and the co-ordinator (the whole list and every meeting)', ()
     for (const [role, client] of [['CO_CHAIR', coChair], ['COORDINATOR', coordinator]] as const) {
       for (const key of ['unlinked', 'oldlink']) {
         expect(codeOf(await client.gql(OPEN, { id: yp[key] }))).toBe('REASON_REQUIRED');
+        const [refusal] = (await refusedEvents(yp[key])).filter((e) => e.actor_role === role);
+        expect(refusal).toMatchObject({ actor_user_id: await userId(role), details: { refused: 'REASON_REQUIRED', blankReason: false } });
         await client.ok(OPEN, { id: yp[key], r: `Subject access request (${role})` });
         const [last] = (await viewedEvents(yp[key])).slice(-1);
         expect(last).toEqual({ actor_role: role, reason: `Subject access request (${role})`, details: { identifiable: true, justified: true } });

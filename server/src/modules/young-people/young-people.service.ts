@@ -182,6 +182,25 @@ export class YoungPeopleService {
    * the user's work does not connect them to needs a reason, kept with the audit event (DPA 2018 s.62).
    */
   async get(actor: Actor, id: string, reason?: string | null): Promise<YoungPersonEntity> {
+    let refused = false;
+    try {
+      return await this.readAudited(actor, id, reason, () => (refused = true));
+    } catch (err) {
+      // The refused attempt is itself audited (who, which record, for want of a reason), in a transaction of its own.
+      if (refused) {
+        await this.audit.recordAlone({
+          action: 'young_person.view_refused',
+          actor,
+          entityType: 'young_person',
+          entityId: id,
+          details: { identifiable: true, refused: 'REASON_REQUIRED', blankReason: typeof reason === 'string' },
+        });
+      }
+      throw err;
+    }
+  }
+
+  private async readAudited(actor: Actor, id: string, reason: string | null | undefined, onRefused: () => void): Promise<YoungPersonEntity> {
     return this.dataSource.transaction(async (m) => {
       const yp = await m.getRepository(YoungPersonEntity).findOne({ where: { id } });
       if (!yp) throw notFound('The young person');
@@ -189,6 +208,7 @@ export class YoungPeopleService {
       const given = reason?.trim() || null;
       const linked = !identifiable || (await this.linked(m, actor, id));
       if (!linked && !given) {
+        onRefused();
         throw appError(
           'REASON_REQUIRED',
           'Nothing in your or your agency’s work in the last year connects you to this young person. Say why you need to open their record: the reason is kept in the audit log.',
