@@ -26,6 +26,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { defaultMeetingDate, periodsBetween } from '../returns/deadlines.js';
 import { ReturnsService } from '../returns/returns.service.js';
 import { ageBandAt } from './sql.js';
+import { and, countDate, FLOW_MEASURE_KEYS, hasPersonFilters, IDENTITY_MEASURES, liveCount, Params, personFilter, PERSON_MONTH_COUNT, scoredCte, snapshotFilter } from './cohorts.js';
 import { buildSnapshot, snapshotHorizon } from './snapshot.js';
 import type { ActivityTrends, AnalyticsExport, AnalyticsFilter, Count, ExportWidget, ListTrends, MeasureSeries, ProfileSeries, Theme, Themes, VictimProfile } from './analytics.types.js';
 
@@ -47,36 +48,6 @@ const lastDay = (period: string) => {
 const todayIso = () => new Date().toISOString().slice(0, 10);
 const plain = (value: number): Count => ({ value, display: String(value) });
 
-/** The latest final screening of `yp` on or before a date, in SQL (one column of it). */
-const latestAt = (column: string, date: string) =>
-  `(SELECT ra.${column} FROM risk_assessment ra WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL' AND ra.assessed_on <= ${date} ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1)`;
-
-class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
-}
-
-/**
- * The person filters as SQL over `yp`, judged on the young person's profile on `date` (age then,
- * latest final screening then). Legal status, ward and gender are as recorded now: the record keeps
- * no history of them.
- */
-function personFilter(f: AnalyticsFilter, p: Params, date: string): string[] {
-  const w: string[] = [];
-  if (f.gender?.length) w.push(`yp.gender = ANY(${p.add(f.gender)}::text[])`);
-  if (f.ward?.length) w.push(`yp.home_ward = ANY(${p.add(f.ward)}::text[])`);
-  if (f.legalStatus?.length) w.push(`yp.legal_status = ANY(${p.add(f.legalStatus)}::text[])`);
-  if (f.ageBand?.length) w.push(`${ageBandAt(date)} = ANY(${p.add(f.ageBand)}::text[])`);
-  if (f.rag?.length) w.push(`${latestAt('rag', date)} = ANY(${p.add(f.rag)}::text[])`);
-  if (f.model?.length) w.push(`${latestAt('models', date)} && ${p.add(f.model)}::text[]`);
-  return w;
-}
-
-const and = (w: string[]) => (w.length ? ` AND ${w.join(' AND ')}` : '');
-
 type ProfileRow = { dim: string; period: string; category: string; n: number };
 
 /** The single-valued breakdowns of the profile, over `s` (a young person on a date). */
@@ -93,20 +64,6 @@ const SINGLE_DIMENSIONS: Partial<Record<Dimension, string>> = {
   PRESENTATION: 's.presentation',
   WARD: `coalesce(s.home_ward, 'Not recorded')`,
 };
-
-const hasPersonFilters = (f: AnalyticsFilter) => !!(f.gender?.length || f.ward?.length || f.legalStatus?.length || f.ageBand?.length || f.rag?.length || f.model?.length);
-
-/** The person filters over a row `s` of analytics_person_month, or of the live rows with the same columns (the young person as they were at the month end). */
-function snapshotFilter(f: AnalyticsFilter, p: Params): string[] {
-  const w: string[] = [];
-  if (f.gender?.length) w.push(`s.gender = ANY(${p.add(f.gender)}::text[])`);
-  if (f.ward?.length) w.push(`s.home_ward = ANY(${p.add(f.ward)}::text[])`);
-  if (f.legalStatus?.length) w.push(`s.legal_status = ANY(${p.add(f.legalStatus)}::text[])`);
-  if (f.ageBand?.length) w.push(`s.age_band = ANY(${p.add(f.ageBand)}::text[])`);
-  if (f.rag?.length) w.push(`s.rag = ANY(${p.add(f.rag)}::text[])`);
-  if (f.model?.length) w.push(`s.models && ${p.add(f.model)}::text[]`);
-  return w;
-}
 
 /**
  * The analyst's measures, computed in PostgreSQL: the victim profile of the list at each month end,
@@ -163,9 +120,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
 
   /** The date a period is counted on: its last day, or today for the current month. */
   private countDate(period: string): string {
-    const end = lastDay(period);
-    const today = todayIso();
-    return end > today ? today : end;
+    return countDate(period, todayIso());
   }
 
   async profile(actor: Actor, f: AnalyticsFilter, dimensions: Dimension[]): Promise<VictimProfile> {
@@ -391,12 +346,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     }
     return this.dataSource.query(
       `SELECT to_char(s.period, 'YYYY-MM') AS period,
-              count(*) FILTER (WHERE s.on_list)::int AS "onList", sum(s.joined)::int AS "newToList", sum(s.stepped_down)::int AS "steppedDown",
-              sum(s.closed)::int AS closed, sum(s.escalations)::int AS escalations, sum(s.deescalations)::int AS deescalations,
-              sum(s.reviews_on_time)::int AS "reviewsOnTime", sum(s.reviews_late)::int AS "reviewsLate",
-              count(*) FILTER (WHERE s.on_list AND s.next_review_on < (s.period + interval '1 month' - interval '1 day')::date)::int AS "reviewsOverdue",
-              sum(s.missing_episodes)::int AS "missingEpisodes", count(*) FILTER (WHERE s.missing_episodes > 0)::int AS "missingYoungPeople",
-              sum(s.missing_on_list)::int AS "missingOnList"${
+              ${FLOW_MEASURE_KEYS.map((k) => `sum(${PERSON_MONTH_COUNT[k]})::int AS "${k}"`).join(',\n              ')}${
                 median ? `,
               coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY s.days_on_list) FILTER (WHERE s.on_list), 0)::int AS "${TIME_ON_LIST.key}"` : ''
               }
@@ -415,48 +365,12 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     p.add(periods.map((x) => this.countDate(x)));
     const d = `d.end_on`;
     const w = () => and(personFilter(f, p, d));
-    // Each final screening in the months against the final screening before it.
+    // The month's rows of each measure, counted as the MASE list shows them (cohorts.ts).
+    const measures = what === 'IDENTITY' ? IDENTITY_MEASURES : FLOW_MEASURE_KEYS;
     const sql = `
-      WITH scored AS (
-        SELECT ra.young_person_id, ra.assessed_on, ra.final_score, prev.final_score AS prev_score, prev.next_review_on AS prev_due
-        FROM risk_assessment ra
-        LEFT JOIN LATERAL (
-          SELECT pr.final_score, pr.next_review_on FROM risk_assessment pr
-          WHERE pr.young_person_id = ra.young_person_id AND pr.status = 'FINAL' AND (pr.assessed_on, pr.created_at) < (ra.assessed_on, ra.created_at)
-          ORDER BY pr.assessed_on DESC, pr.created_at DESC LIMIT 1
-        ) prev ON true
-        WHERE ra.status = 'FINAL' AND ra.assessed_on >= (SELECT min(x) FROM unnest($2::date[]) x) AND ra.assessed_on <= (SELECT max(x) FROM unnest($3::date[]) x)
-      )
+      WITH ${scoredCte('(SELECT min(x) FROM unnest($2::date[]) x)', '(SELECT max(x) FROM unnest($3::date[]) x)')}
       SELECT d.period,
-        (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
-          WHERE lm.started_on <= ${d} AND (lm.ended_on IS NULL OR lm.ended_on > ${d})${w()})::int AS "onList",
-        (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
-          WHERE lm.started_on BETWEEN d.start_on AND ${d}${w()})::int AS "newToList",
-        (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
-          WHERE lm.ended_on BETWEEN d.start_on AND ${d} AND lm.end_kind = 'STEPPED_DOWN'${w()})::int AS "steppedDown",
-        (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
-          WHERE lm.ended_on BETWEEN d.start_on AND ${d} AND lm.end_kind = 'CLOSED'${w()})::int AS "closed"${
-          what === 'IDENTITY'
-            ? ''
-            : `,
-        (SELECT count(*) FROM scored sc JOIN young_person yp ON yp.id = sc.young_person_id
-          WHERE sc.assessed_on BETWEEN d.start_on AND ${d} AND sc.final_score > sc.prev_score${w()})::int AS "escalations",
-        (SELECT count(*) FROM scored sc JOIN young_person yp ON yp.id = sc.young_person_id
-          WHERE sc.assessed_on BETWEEN d.start_on AND ${d} AND sc.final_score < sc.prev_score${w()})::int AS "deescalations",
-        (SELECT count(*) FROM scored sc JOIN young_person yp ON yp.id = sc.young_person_id
-          WHERE sc.assessed_on BETWEEN d.start_on AND ${d} AND sc.prev_due IS NOT NULL AND sc.assessed_on <= sc.prev_due${w()})::int AS "reviewsOnTime",
-        (SELECT count(*) FROM scored sc JOIN young_person yp ON yp.id = sc.young_person_id
-          WHERE sc.assessed_on BETWEEN d.start_on AND ${d} AND sc.prev_due IS NOT NULL AND sc.assessed_on > sc.prev_due${w()})::int AS "reviewsLate",
-        (SELECT count(*) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id
-          WHERE lm.started_on <= ${d} AND (lm.ended_on IS NULL OR lm.ended_on > ${d}) AND ${latestAt('next_review_on', d)} < ${d}${w()})::int AS "reviewsOverdue",
-        (SELECT count(*) FROM missing_episode me JOIN young_person yp ON yp.id = me.young_person_id
-          WHERE me.started_at >= d.start_on AND me.started_at < ${d} + 1${w()})::int AS "missingEpisodes",
-        (SELECT count(DISTINCT me.young_person_id) FROM missing_episode me JOIN young_person yp ON yp.id = me.young_person_id
-          WHERE me.started_at >= d.start_on AND me.started_at < ${d} + 1${w()})::int AS "missingYoungPeople",
-        (SELECT count(*) FROM missing_episode me JOIN young_person yp ON yp.id = me.young_person_id
-          WHERE me.started_at >= d.start_on AND me.started_at < ${d} + 1
-            AND EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = me.young_person_id AND lm.started_on <= me.started_at::date AND (lm.ended_on IS NULL OR lm.ended_on > me.started_at::date))${w()})::int AS "missingOnList"`
-        }${
+        ${measures.map((k) => `${liveCount(k, 'd.start_on', d, w())} AS "${k}"`).join(',\n        ')}${
           median
             ? `,
         (SELECT coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY ${d} - lm.started_on), 0) FROM list_membership lm JOIN young_person yp ON yp.id = lm.young_person_id

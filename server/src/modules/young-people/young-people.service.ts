@@ -9,6 +9,7 @@ import { AuditService, escapeLike } from '../audit/audit.service.js';
 import type { UpdateYoungPersonInput, YoungPeopleFilter, YoungPersonFields } from './dto/young-person.inputs.js';
 import { YoungPersonEntity } from './young-person.entity.js';
 import { ageBandAt } from '../analytics/sql.js';
+import { cohortMembers } from '../analytics/cohorts.js';
 
 /** Lower-case, accents and punctuation removed: "Zoë O'Neil" and "zoe oneil" are the same key. */
 export function nameKey(name: string): string {
@@ -241,7 +242,14 @@ export class YoungPeopleService {
       params.push(v);
       return `$${params.length}`;
     };
-    const onList = filter.onListOn ? null : filter.onList === undefined ? true : filter.onList;
+    const onList = filter.onListOn || filter.cohort ? null : filter.onList === undefined ? true : filter.onList;
+    if (filter.cohort) {
+      // The young people behind a month's count on the trends, found by the same SQL that counts them.
+      const { measure, month, ...persons } = filter.cohort;
+      if (month > today().slice(0, 7)) throw badInput([{ field: 'filter.cohort.month', message: 'The month must not be in the future' }]);
+      const members = await cohortMembers(this.dataSource.manager, measure, month, persons);
+      where.push(`yp.id = ANY(${p(members.map((m) => m.id))}::uuid[])`);
+    }
     if (filter.onListOn) {
       const d = p(filter.onListOn);
       where.push(`EXISTS (SELECT 1 FROM list_membership lm WHERE lm.young_person_id = yp.id AND lm.started_on <= ${d}::date AND (lm.ended_on IS NULL OR lm.ended_on > ${d}::date))`);

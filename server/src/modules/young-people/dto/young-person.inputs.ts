@@ -1,5 +1,7 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
+  FLOW_MEASURES,
+  type FlowMeasure,
   AGE_BANDS,
   CSE_MODELS,
   EDUCATION_STATUSES,
@@ -21,7 +23,8 @@ import {
   type Rag,
   type SendStatus,
 } from '@mase/shared';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   AgeBandEnum,
   CseModelEnum,
@@ -33,6 +36,7 @@ import {
   PresentationEnum,
   RagEnum,
   SendStatusEnum,
+  enumObject,
 } from '../../../common/graphql/enums.js';
 import { ConnectionOf } from '../../../common/graphql/pagination.js';
 import { YoungPersonEntity } from '../young-person.entity.js';
@@ -172,8 +176,65 @@ export class UpdateYoungPersonInput extends YoungPersonFields {
   version: number;
 }
 
+const FLOW_MEASURE_KEYS = FLOW_MEASURES.map((m) => m.key);
+export const FlowMeasureEnum = enumObject(FLOW_MEASURE_KEYS);
+registerEnumType(FlowMeasureEnum, { name: 'FlowMeasure', description: 'A monthly flow of the list that counts young people, their spells, screenings or missing episodes' });
+
+@InputType({ description: "The young people behind one month's count of a flow measure, with the dashboard's filters judged as the trends judge them (each young person as they were at the month end)" })
+export class FlowCohortInput {
+  @Field(() => FlowMeasureEnum)
+  @IsIn(FLOW_MEASURE_KEYS)
+  measure: FlowMeasure;
+
+  @Field(() => String, { description: 'yyyy-mm' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be a month like 2026-03' })
+  month: string;
+
+  @Field(() => [RagEnum], { nullable: true })
+  @IsOptional()
+  @IsIn(RAGS, { each: true })
+  rag?: Rag[] | null;
+
+  @Field(() => [AgeBandEnum], { nullable: true })
+  @IsOptional()
+  @IsIn(AGE_BANDS, { each: true })
+  ageBand?: AgeBand[] | null;
+
+  @Field(() => [GenderEnum], { nullable: true })
+  @IsOptional()
+  @IsIn(GENDERS, { each: true })
+  gender?: Gender[] | null;
+
+  @Field(() => [CseModelEnum], { nullable: true })
+  @IsOptional()
+  @IsIn(CSE_MODELS, { each: true })
+  model?: CseModel[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Home wards' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  ward?: string[] | null;
+
+  @Field(() => [LegalStatusEnum], { nullable: true })
+  @IsOptional()
+  @IsIn(LEGAL_STATUSES, { each: true })
+  legalStatus?: LegalStatus[] | null;
+}
+
 @InputType()
 export class YoungPeopleFilter {
+  @Field(() => FlowCohortInput, {
+    nullable: true,
+    description: "Only the young people behind a month's count on the trends (those who have left the list too); replaces the list status",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FlowCohortInput)
+  cohort?: FlowCohortInput | null;
+
   @Field(() => Boolean, { nullable: true, description: 'Only those on the list today (default), off it, or everyone (null)' })
   @IsOptional()
   @IsBoolean()
