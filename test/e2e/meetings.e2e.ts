@@ -37,6 +37,20 @@ async function signIn(email: string): Promise<{ context: BrowserContext; page: P
   return { context, page, problems };
 }
 
+/** The places the Locations item lists: "Name (Ward): persistent hot spot, …". */
+const hotSpotNames = async (page: Page) =>
+  (await page.locator('[data-section="LOCATIONS"] [data-item-title="New and persistent hot spots"] .app-agenda-entry').allInnerTexts()).map((line) => /^(.*?)(?: \([^()]*\))?: (?:new|persistent) hot spot,/.exec(line)![1]);
+const RAG_HEADERS = ['Month end', 'Red', 'Amber', 'Green', 'Not screened', 'On the list'];
+/** The rows of the Themes chart's table, cell by cell (the table is opened first). */
+async function chartTable(page: Page): Promise<string[][]> {
+  const chart = page.locator('[data-section="THEMES"]').getByTestId('themes-chart');
+  const details = chart.locator('details');
+  if ((await details.getAttribute('open')) === null) await chart.getByText('Show table').click();
+  const table = chart.getByRole('table', { name: 'The MASE list by RAG rating, month by month' });
+  expect(await table.locator('thead th').allInnerTexts()).toEqual(RAG_HEADERS);
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td, th')].map((c) => (c.textContent ?? '').trim())));
+}
+
 const victimTitles = (page: Page) => page.locator('[data-section="VICTIMS"] [data-item-title]').evaluateAll((items) => items.map((i) => i.getAttribute('data-item-title')));
 
 beforeAll(async () => {
@@ -125,6 +139,41 @@ describe('a MASE meeting, from scheduling to the agency lead’s update on an ac
     expect(await page.locator('[data-section="VICTIMS"] a[href^="/list/"]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-item-title="Attendance and apologies"]').innerText()).toContain(`${health.name}: Attending`);
 
+    // 5. Locations: the item's hot spots on the map, and the same places in the table under it.
+    const hotSpots = page.getByTestId('hot-spot-figures');
+    await hotSpots.waitFor();
+    const names = await hotSpotNames(page);
+    expect(names.length).toBeGreaterThan(0);
+    const placeTable = hotSpots.getByRole('table', { name: /^Hot spots, / });
+    expect((await placeTable.locator('tbody tr td:first-child').allInnerTexts()).sort()).toEqual([...names].sort());
+    expect(await hotSpots.locator('.leaflet-wards-pane path.leaflet-interactive').count()).toBeGreaterThan(0);
+    const markers = hotSpots.locator('.leaflet-overlay-pane path[role="button"][aria-label^="Location "]');
+    await markers.first().waitFor();
+    const marked = await markers.evaluateAll((els) => els.map((e) => /^Location (.+?): /.exec(e.getAttribute('aria-label') ?? '')?.[1] ?? ''));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(names).toEqual(expect.arrayContaining(marked));
+    // A hot spot is selected from the keyboard: its figures show beside the map.
+    await markers.first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hotSpots.getByTestId('hot-spot-selected').locator('h5').innerText()).toBe(marked[0]);
+    const markedRow = placeTable.locator('tbody tr', { has: page.getByRole('cell', { name: marked[0], exact: true }) });
+    expect(await hotSpots.getByTestId('hot-spot-selected').innerText()).toContain(`${await markedRow.locator('td').nth(3).innerText()} incident`);
+    expect(await hotSpots.getByTestId('figures-basis').innerText()).toBe('From the data as it stands: the figures are frozen when the agenda is issued.');
+    await hotSpots.screenshot({ path: join(ARTIFACTS, 'meeting-agenda-hot-spots.png') });
+
+    // 6. Themes: the key chart, the list by RAG rating over six months, with its table.
+    const themes = page.locator('[data-section="THEMES"]').getByTestId('themes-chart');
+    await themes.locator('.app-chart-bar').first().waitFor();
+    expect(await themes.locator('.app-chart-bar').count()).toBeGreaterThan(0);
+    const draftRows = await chartTable(page);
+    expect(draftRows).toHaveLength(6);
+    for (const row of draftRows) {
+      const [red, amber, green, none, total] = row.slice(1).map(Number);
+      expect(red + amber + green + none).toBe(total);
+    }
+    expect(draftRows.some((row) => Number(row[5]) > 0)).toBe(true);
+    await themes.screenshot({ path: join(ARTIFACTS, 'meeting-agenda-themes-chart.png') });
+
     // Edit an item's notes.
     const red = page.locator('[data-item-title="Red (score 3)"]');
     await red.getByRole('button', { name: 'Edit Red (score 3)' }).click();
@@ -150,8 +199,12 @@ describe('a MASE meeting, from scheduling to the agency lead’s update on an ac
     const frozen = page.getByTestId('agenda-frozen');
     await frozen.waitFor();
     expect(await frozen.innerText()).toMatch(/This agenda was frozen at \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}, when it was issued/);
-    expect(await page.getByTestId('agenda').getByRole('button').count()).toBe(0);
+    expect(await page.getByTestId('agenda').locator('button').count()).toBe(0);
     expect(await page.getByTestId('meeting-header').innerText()).toMatch(/Agenda issued/);
+    // The map and the chart are frozen with it: the same figures, now as they stood at issue.
+    expect(await page.getByTestId('figures-basis').allInnerTexts()).toEqual(['As the figures stood when the agenda was issued.', 'As the figures stood when the agenda was issued.']);
+    expect(await chartTable(page)).toEqual(draftRows);
+    expect((await page.getByTestId('hot-spot-figures').getByRole('table', { name: /^Hot spots, / }).locator('tbody tr td:first-child').allInnerTexts()).sort()).toEqual([...names].sort());
 
     // What changed: since it was issued, and since the last meeting.
     await page.getByRole('tab', { name: 'Changes since issued' }).waitFor();
@@ -229,8 +282,16 @@ describe('a MASE meeting, from scheduling to the agency lead’s update on an ac
     // The issued meeting, redacted for the agency lead: read-only, their agency's actions only.
     await page.goto(meetingUrl);
     await page.getByTestId('agenda-frozen').waitFor();
-    expect(await page.getByTestId('agenda').getByRole('button').count()).toBe(0);
+    expect(await page.getByTestId('agenda').locator('button').count()).toBe(0);
     expect(await page.locator('[data-testid="agenda"] a[href^="/list/"]').count()).toBe(0);
+    // No map of the hot spots for the agency lead (as in the pack); the key chart, every count of 1 to 5 as c.
+    await page.getByTestId('hot-spot-map-withheld').waitFor();
+    expect(await page.getByTestId('agenda').locator('.leaflet-container').count()).toBe(0);
+    const leadRows = await chartTable(page);
+    expect(leadRows).toHaveLength(6);
+    expect(leadRows.flatMap((r) => r.slice(1)).every((c) => c === 'c' || !/^[1-5]$/.test(c))).toBe(true);
+    await page.locator('[data-section="LOCATIONS"]').screenshot({ path: join(ARTIFACTS, 'meeting-agency-lead-locations.png') });
+    await page.locator('[data-section="THEMES"]').screenshot({ path: join(ARTIFACTS, 'meeting-agency-lead-themes.png') });
     await page.getByRole('heading', { name: 'Your agency’s actions' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'meeting-agency-lead.png'), fullPage: true });
     await expectAccessible(page, 'meeting for the agency lead');

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@mase/shared';
-import type { AgendaItemFieldsFragment, MeetingStatus } from '../../gql/graphql';
+import { MeetingFiguresDocument, type AgendaItemFieldsFragment, type MeetingStatus } from '../../gql/graphql';
 import { Agenda } from './Agenda';
 
 const MEETING_ID = '3f0a7c1e-2b4d-4e6f-8a9b-0c1d2e3f4a5b';
@@ -27,8 +27,11 @@ const ITEMS: AgendaItemFieldsFragment[] = [
 
 function renderAgenda(status: MeetingStatus, role: Role = 'CO_CHAIR') {
   const meeting = { id: MEETING_ID, date: '2026-01-21', status, issuedAt: status === 'PLANNED' ? null : '2026-12-09T10:05:00.000Z', agendaGeneratedAt: '2026-12-08T16:00:00.000Z', version: 3 };
+  // The figures under the Locations and Themes items are drawn (and tested) on their own.
+  const withTiles = role !== 'AGENCY_LEAD';
+  const figures = { request: { query: MeetingFiguresDocument, variables: { id: MEETING_ID, withTiles } }, result: { data: { meeting: { __typename: 'Meeting' as const, id: MEETING_ID, figures: null }, ...(withTiles ? { mapTiles: null } : {}) } } };
   render(
-    <MockedProvider>
+    <MockedProvider mocks={[figures]}>
       <MemoryRouter>
         <Agenda meeting={meeting} items={ITEMS} role={role} onReload={() => undefined} />
       </MemoryRouter>

@@ -18,6 +18,7 @@ import {
 import { formatDateTime } from '../../lib/dates';
 import { formErrorsFrom, hasErrorCode, NO_ERRORS, type FormErrors } from '../../lib/errors';
 import { formatDay, today } from '../list/common';
+import { LocationsFigures, ThemesChart, useAgendaFigures } from './AgendaFigures';
 import { entryHref, firstOfMonthBefore, isPreparer, setMeetingList } from './format';
 
 type Item = AgendaItemFieldsFragment;
@@ -151,6 +152,8 @@ export function Agenda({ meeting, items, role, onReload }: Props) {
   const [moveItem, movingItem] = useMutation(MoveAgendaItemDocument, { update: (cache, { data }) => replaceAgenda(cache, data?.moveAgendaItem) });
   const [removeItem, removingItem] = useMutation(RemoveAgendaItemDocument, { update: (cache, { data }) => replaceAgenda(cache, data?.removeAgendaItem) });
   const [issue, issuing] = useMutation(IssueAgendaDocument);
+  // The Locations map and the Themes chart: drawn once there is an agenda to show them with.
+  const figures = useAgendaFigures(meeting, role, items.length === 0);
 
   // After a change re-renders the agenda, put keyboard focus back where the person was working.
   useEffect(() => {
@@ -389,6 +392,8 @@ export function Agenda({ meeting, items, role, onReload }: Props) {
                     </li>
                   ))}
                 </ol>
+                {section === 'LOCATIONS' ? <LocationsFigures state={figures} role={role} /> : null}
+                {section === 'THEMES' ? <ThemesChart state={figures} /> : null}
                 {mayEdit ? (
                   adding === section ? (
                     <ItemForm
