@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo-borough.js';
@@ -204,7 +205,32 @@ describe('a MASE meeting, from scheduling to the agency lead’s update on an ac
     // The map and the chart are frozen with it: the same figures, now as they stood at issue.
     expect(await page.getByTestId('figures-basis').allInnerTexts()).toEqual(['As the figures stood when the agenda was issued.', 'As the figures stood when the agenda was issued.']);
     expect(await chartTable(page)).toEqual(draftRows);
-    expect((await page.getByTestId('hot-spot-figures').getByRole('table', { name: /^Hot spots, / }).locator('tbody tr td:first-child').allInnerTexts()).sort()).toEqual([...names].sort());
+    const placesShown = async () => (await page.getByTestId('hot-spot-figures').getByRole('table', { name: /^Hot spots, / }).locator('tbody tr td:first-child').allInnerTexts()).sort();
+    expect(await placesShown()).toEqual([...names].sort());
+    // Data changed after issue does not move them: another place, reported in each of the item's three months, is a persistent hot spot now, but not on this agenda.
+    const db = new pg.Client({ connectionString: inject('e2eDatabaseUrl') });
+    await db.connect();
+    try {
+      const other = (await db.query<{ id: string }>(`SELECT id FROM location WHERE lat IS NOT NULL AND NOT (name = ANY($1)) ORDER BY name LIMIT 1`, [names])).rows[0];
+      const added = await db.query<{ id: string }>(
+        `INSERT INTO hot_spot_report (location_id, month, sightings, incidents, risk_level, version)
+         SELECT $1, (date_trunc('month', now() AT TIME ZONE 'UTC') - make_interval(months => n))::date, 9, 9, 'HIGH', 1 FROM generate_series(1, 3) AS n
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [other.id],
+      );
+      expect(added.rowCount).toBeGreaterThan(0);
+      try {
+        await page.reload();
+        await page.getByTestId('agenda-frozen').waitFor();
+        await page.getByTestId('hot-spot-figures').getByRole('table', { name: /^Hot spots, / }).waitFor();
+        expect(await placesShown()).toEqual([...names].sort());
+        expect(await chartTable(page)).toEqual(draftRows);
+      } finally {
+        await db.query(`DELETE FROM hot_spot_report WHERE id = ANY($1)`, [added.rows.map((r) => r.id)]);
+      }
+    } finally {
+      await db.end();
+    }
 
     // What changed: since it was issued, and since the last meeting.
     await page.getByRole('tab', { name: 'Changes since issued' }).waitFor();

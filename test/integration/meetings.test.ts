@@ -622,3 +622,21 @@ describe('a long agenda item', () => {
     expect(stored[200].text).toBe('… and 5 more not listed here: the MASE list shows them all');
   });
 });
+
+describe('an agenda issued before agendas kept their hot spots', () => {
+  it('draws the chart from its frozen figures and the map from the data as it stands, and says which is which', async () => {
+    const kept = await figuresOf(coChair, current);
+    // Its figures as frozen then: the pack's chart and map, without the hot spots. (Made directly: it reports on the same month as the agenda above.)
+    const [{ id: older }]: { id: string }[] = await t.ds.query(
+      `INSERT INTO meeting (date, status, created_by, issued_at, issued_by, pack_figures, version)
+       SELECT $1, 'AGENDA_ISSUED', created_by, now(), created_by, pack_figures - 'hotSpots', 1 FROM meeting WHERE id = $2 RETURNING id`,
+      [today, current],
+    );
+    const seen = await figuresOf(coChair, older);
+    expect(seen).toMatchObject({ frozen: true, chart: kept.chart });
+    expect(seen.hotSpots!.frozen).toBe(false);
+    // The live hot spots include the place first reported after the other agenda was issued.
+    expect(seen.hotSpots!.locations.map((l) => l.name).sort()).toEqual(['Harbour Steps', 'Pier Arcade', 'Quay Steps']);
+    expect(kept.hotSpots!.locations.map((l) => l.name)).toEqual(['Pier Arcade']);
+  });
+});
