@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complementHidden, flowSuppression, isSmall, medianDays, shown, suppressionMask, TIME_ON_LIST } from './analytics.js';
+import { complementHidden, filteredFlowsHidden, filteredTableHidden, flowSuppression, isSmall, medianDays, shown, suppressionMask, TIME_ON_LIST, type ProtectedLine } from './analytics.js';
 
 /** Tries to recover each hidden cell of a row from its published total and the other published cells. */
 function recoverable(cells: number[], total: number | null, hidden: boolean[], totalHidden: boolean): number[] {
@@ -152,5 +152,181 @@ describe('disclosure control over linear relations', () => {
     expect(medianDays([40])).toBe(40);
     expect(medianDays([30, 10, 20, 40])).toBe(20);
     expect(medianDays([5, 1, 9])).toBe(5);
+  });
+});
+
+/**
+ * The attacker of filtered views: a table (months × cells, each month with its total) of a
+ * dimension's categories, every filtered view of it (each subset of the categories) and the
+ * unfiltered one published as disclosure control shows them. Returns the small counts a reader
+ * could work out exactly: those whose vector over the unknowns (each category's count in each
+ * cell) lies in the span of the published figures' vectors (and of the unknowns a published 0
+ * shows to be 0).
+ */
+function attackFilteredViews(x: number[][][], rule: (view: ProtectedLine[], byCategory: ProtectedLine[][], selected: boolean[], whole: ProtectedLine[]) => { cells: boolean[][]; totals: boolean[] }) {
+  const C = x.length;
+  const R = x[0].length;
+  const B = x[0][0].length;
+  const u = (c: number, r: number, b: number) => (c * R + r) * B + b;
+  const size = C * R * B;
+  const tableOf = (S: boolean[]): ProtectedLine[] =>
+    Array.from({ length: R }, (_, r) => {
+      const cells = Array.from({ length: B }, (_, b) => x.reduce((a, cat, c) => a + (S[c] ? cat[r][b] : 0), 0));
+      return { cells, total: cells.reduce((a, v) => a + v, 0) };
+    });
+  const vec = (S: boolean[], r: number, b: number | null) => {
+    const v = new Array<number>(size).fill(0);
+    for (let c = 0; c < C; c++) if (S[c]) for (let j = 0; j < B; j++) if (b === null || b === j) v[u(c, r, j)] = 1;
+    return v;
+  };
+  const published: number[][] = [];
+  const publish = (S: boolean[], table: ProtectedLine[], mask: { cells: boolean[][]; totals: boolean[] }) =>
+    table.forEach((row, r) => {
+      row.cells.forEach((v, b) => {
+        if (mask.cells[r][b]) return;
+        if (v === 0) for (let c = 0; c < C; c++) if (S[c]) published.push(vec(x.map((_, i) => i === c), r, b));
+        published.push(vec(S, r, b));
+      });
+      if (!mask.totals[r]) published.push(vec(S, r, null));
+    });
+  const all = x.map(() => true);
+  const whole = tableOf(all);
+  const wholeMask = suppressionMask(whole);
+  publish(all, whole, wholeMask);
+  const subsets: boolean[][] = [];
+  for (let bits = 1; bits < (1 << C) - 1; bits++) subsets.push(x.map((_, c) => ((bits >> c) & 1) === 1));
+  const byCategory = x.map((_, c) => tableOf(x.map((_, i) => i === c)));
+  let shownSmall = 0;
+  for (const S of subsets) {
+    const view = tableOf(S);
+    const mask = suppressionMask(view, null, rule(view, byCategory, S, whole));
+    view.forEach((row, r) => row.cells.forEach((v, b) => (isSmall(v) && !mask.cells[r][b] ? shownSmall++ : v === 0 && mask.cells[r][b] ? shownSmall++ : 0)));
+    publish(S, view, mask);
+  }
+  // Row echelon form of the published vectors, once; a target is recoverable if it reduces to nothing.
+  const basis: { pivot: number; row: number[] }[] = [];
+  const reduce = (v: number[]) => {
+    const w = [...v];
+    for (const { pivot, row } of basis) {
+      const f = w[pivot];
+      if (Math.abs(f) > 1e-9) for (let j = 0; j < size; j++) w[j] -= f * row[j];
+    }
+    return w;
+  };
+  for (const v of published) {
+    const w = reduce(v);
+    const pivot = w.findIndex((a) => Math.abs(a) > 1e-9);
+    if (pivot < 0) continue;
+    const row = w.map((a) => a / w[pivot]);
+    for (const b of basis) {
+      const f = b.row[pivot];
+      if (Math.abs(f) > 1e-9) for (let j = 0; j < size; j++) b.row[j] -= f * row[j];
+    }
+    basis.push({ pivot, row });
+  }
+  const recoverable = (v: number[]) => reduce(v).every((a) => Math.abs(a) < 1e-9);
+  const leaks: string[] = [];
+  let targets = 0;
+  // Every small group a filtered view could count: a category in a cell or a month, or any subset of them.
+  for (const S of subsets.concat([all])) {
+    for (let r = 0; r < R; r++) {
+      for (let b = -1; b < B; b++) {
+        const n = x.reduce((a, cat, c) => a + (S[c] ? (b < 0 ? cat[r].reduce((s, v) => s + v, 0) : cat[r][b]) : 0), 0);
+        if (!isSmall(n)) continue;
+        targets++;
+        if (recoverable(vec(S, r, b < 0 ? null : b))) leaks.push(`${S.map(Number).join('')} month ${r} cell ${b < 0 ? 'total' : b}: ${n}`);
+      }
+    }
+  }
+  return { leaks, targets, shownSmall };
+}
+
+/** Random small histories: a dimension of 3 to 5 categories, 1 to 3 months of 2 or 3 cells, counts often 1 to 5. */
+function randomHistories(trials: number, seed0: number): number[][][][] {
+  let seed = seed0;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const out: number[][][][] = [];
+  for (let t = 0; t < trials; t++) {
+    const C = 3 + rand(3);
+    const R = 1 + rand(3);
+    const B = 2 + rand(2);
+    const big = rand(C);
+    out.push(Array.from({ length: C }, (_, c) => Array.from({ length: R }, () => Array.from({ length: B }, () => (c === big ? 6 + rand(30) : [0, 1, 2, 3, 4, 6, 8, 12, 20][rand(9)])))));
+  }
+  return out;
+}
+
+const newRule = (view: ProtectedLine[], byCategory: ProtectedLine[][], selected: boolean[]) => filteredTableHidden(view, [{ counts: byCategory, selected }]);
+/** The rule before: a filtered count hidden only where the unfiltered one less it is 1 to 5. */
+const complementOnly = (view: ProtectedLine[], _: ProtectedLine[][], __: boolean[], whole: ProtectedLine[]) => ({
+  cells: view.map((r, i) => complementHidden(r.cells, whole[i].cells)),
+  totals: view.map((r, i) => complementHidden([r.total ?? 0], [whole[i].total ?? 0])[0]),
+});
+
+describe('disclosure control of filtered views', () => {
+  it('a small group left out of two large filtered views: the complement rule alone gives it away, the rule does not', () => {
+    // Gender: female 40, male 30, other 3, in one month of one breakdown cell (and a second cell of 20, 15, 0).
+    const x = [[[40, 20]], [[30, 15]], [[3, 0]]];
+    const before = attackFilteredViews(x, complementOnly);
+    expect(before.leaks).toContain('001 month 0 cell 0: 3'); // unfiltered − female − male
+    const after = attackFilteredViews(x, newRule);
+    expect(after.leaks).toEqual([]);
+    expect(after.shownSmall).toBe(0);
+    // Large counts still shown, zero still zero: the female view shows 40 and 20 and the "other" view shows its 0.
+    const female = [{ cells: [40, 20], total: 60 }];
+    const byCategory = x.map((cat) => [{ cells: cat[0], total: cat[0][0] + cat[0][1] }]);
+    const fm = suppressionMask(female, null, filteredTableHidden(female, [{ counts: byCategory, selected: [true, false, false] }]));
+    expect(fm.cells[0]).toEqual([false, false]);
+    const other = [{ cells: [3, 0], total: 3 }];
+    const om = suppressionMask(other, null, filteredTableHidden(other, [{ counts: byCategory, selected: [false, false, true] }]));
+    expect(om.cells[0]).toEqual([true, false]);
+    // {other, female} and {other, male} less the total would give other: one of them is hidden.
+    const pairs = [[true, false, true], [false, true, true]].map((selected) => {
+      const v = [{ cells: [40 * Number(selected[0]) + 30 * Number(selected[1]) + 3, 20 * Number(selected[0]) + 15 * Number(selected[1])], total: 0 }];
+      v[0].total = v[0].cells[0] + v[0].cells[1];
+      return suppressionMask(v, null, filteredTableHidden(v, [{ counts: byCategory, selected }])).cells[0][0];
+    });
+    expect(pairs.filter(Boolean).length).toBeGreaterThan(0);
+  });
+
+  it('leaves no small group recoverable from every filtered view and the unfiltered one together, over many random histories', () => {
+    let targets = 0;
+    for (const x of randomHistories(300, 11)) {
+      const r = attackFilteredViews(x, newRule);
+      expect(r.leaks).toEqual([]);
+      expect(r.shownSmall).toBe(0); // counts of 1 to 5 never shown, zero never hidden
+      targets += r.targets;
+    }
+    expect(targets).toBeGreaterThan(1000);
+  });
+
+  it('the complement rule alone leaks in those same histories (so the attack above would notice a regression)', () => {
+    let leaks = 0;
+    for (const x of randomHistories(300, 11)) leaks += attackFilteredViews(x, complementOnly).leaks.length;
+    expect(leaks).toBeGreaterThan(50);
+  });
+
+  it('treats the filtered flows the same way: a small group of new arrivals is not given away by the other groups and the whole list', () => {
+    const months = 3;
+    const series = (onList: number[], newToList: number[]) => ({ onList, newToList, steppedDown: new Array<number>(months).fill(0), closed: new Array<number>(months).fill(0) });
+    const female = series([30, 40, 40], [0, 10, 0]);
+    const male = series([25, 33, 33], [0, 8, 0]);
+    const other = series([10, 13, 13], [0, 3, 0]);
+    const counts = [female, male, other];
+    const view = (sel: boolean[]) => Object.fromEntries(Object.keys(female).map((k) => [k, female[k as 'onList'].map((_, i) => counts.reduce((a, c, j) => a + (sel[j] ? c[k as 'onList'][i] : 0), 0))]));
+    const maskOf = (sel: boolean[]) => flowSuppression(view(sel), filteredFlowsHidden(view(sel), [{ counts, selected: sel }]));
+    const f = maskOf([true, false, false]);
+    const m = maskOf([false, true, false]);
+    // The other group's 3 new arrivals in month 1 equal the whole list's less the girls' and the boys': one of those is hidden.
+    const whole = flowSuppression(view([true, true, true]));
+    expect(whole.newToList[1]).toBe(false);
+    expect(f.newToList[1] || m.newToList[1]).toBe(true);
+    // Nor through the identity: the other group's list at the end of month 0 or 1 (the whole list's less the girls' and the boys') cannot both be worked out.
+    const otherOnList = [0, 1].filter((i) => !whole.onList[i] && !f.onList[i] && !m.onList[i]);
+    expect(otherOnList.length).toBeLessThan(2);
+    expect(maskOf([false, false, true]).newToList[1]).toBe(true);
+    // The girls' large counts stay shown where the line gives them, and zero stays zero.
+    expect(f.onList).toEqual([false, false, false]);
+    expect(f.steppedDown).toEqual([false, false, false]);
   });
 });

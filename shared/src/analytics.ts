@@ -133,10 +133,11 @@ export const isSmall = (v: number): boolean => v >= 1 && v <= SUPPRESS_UP_TO;
  * two month ends and the flows between), any one of which a reader could solve for the count it
  * lacks. Primary: every count from 1 to 5, and those `alsoHidden` marks. Secondary: wherever a
  * relation has exactly one hidden count, the smallest non-zero other count of it is hidden too;
- * repeated until no relation has exactly one. Zero is never hidden. The one place suppression is
- * decided: every table below is put in these terms.
+ * repeated until no relation has exactly one. Zero is never hidden. Counts `fixed` marks are
+ * published as they are (hidden only if `alsoHidden` says so) and never chosen as the second
+ * count. The one place suppression is decided: every table below is put in these terms.
  */
-export function suppressCells(values: readonly number[], relations: readonly (readonly number[])[], alsoHidden: readonly boolean[] = []): boolean[] {
+export function suppressCells(values: readonly number[], relations: readonly (readonly number[])[], alsoHidden: readonly boolean[] = [], fixed: readonly boolean[] = []): boolean[] {
   const hidden = values.map((v, i) => v !== 0 && (isSmall(v) || !!alsoHidden[i]));
   for (let changed = true; changed; ) {
     changed = false;
@@ -145,7 +146,7 @@ export function suppressCells(values: readonly number[], relations: readonly (re
       for (const i of rel) if (hidden[i]) count++;
       if (count !== 1) continue;
       let best = -1;
-      for (const i of rel) if (!hidden[i] && values[i] > 0 && (best < 0 || values[i] < values[best])) best = i;
+      for (const i of rel) if (!hidden[i] && !fixed[i] && values[i] > 0 && (best < 0 || values[i] < values[best])) best = i;
       if (best >= 0) {
         hidden[best] = true;
         changed = true;
@@ -214,16 +215,151 @@ export function flowSuppression(values: Readonly<Record<string, readonly number[
   const extra: boolean[] = [];
   const at: Record<string, number[]> = {};
   for (const k of keys) at[k] = values[k].map((v, i) => (flat.push(v), extra.push(!!alsoHidden[k]?.[i]), flat.length - 1));
-  const relations: number[][] = [];
-  const months = values.onList?.length ?? 0;
-  if (FLOW_IDENTITY.every((t) => at[t.measure])) {
-    for (let i = 1; i < months; i++) relations.push(FLOW_IDENTITY.map((t) => at[t.measure][i - t.lag]));
-  }
-  const hidden = suppressCells(flat, relations, extra);
+  const hidden = suppressCells(flat, flowIdentityRelations(at, values.onList?.length ?? 0), extra);
   const out: Record<string, boolean[]> = {};
   for (const k of keys) out[k] = at[k].map((x) => hidden[x]);
   if (values[TIME_ON_LIST.key]) out[TIME_ON_LIST.key] = values[TIME_ON_LIST.key].map((_, i) => isSmall(values.onList?.[i] ?? 0));
   return out;
+}
+
+/**
+ * One dimension of a filtered view's person filters, counted category by category: for each
+ * category of the dimension (for a multi-valued one, each combination of values a young person can
+ * have, so that the categories still partition the young people), the view's figures cell by cell
+ * with the other filters applied, and which categories the filter keeps. Their sum, cell by cell,
+ * is the view with this dimension unfiltered.
+ */
+export interface FilterBreakdown {
+  counts: readonly (readonly number[])[];
+  selected: readonly boolean[];
+  /** Cells the view with this dimension unfiltered hides from the start (the list total as the flows hide it). */
+  totalAlsoHidden?: readonly boolean[];
+}
+
+/**
+ * The one rule for what a filtered view may publish, wherever disclosure control applies: the cells
+ * of the view (`view`, tied by `relations` as in suppressCells) to hide before its own primary and
+ * secondary suppression.
+ *
+ * For each filter dimension in force, the figures of every one of its categories and their total
+ * (the dimension unfiltered) form one table: each category's figures and the total's, tied by the
+ * view's relations, and in each cell the categories adding up to the total. That table is
+ * suppressed by suppressCells, its total kept as that view publishes it (its own primary and
+ * secondary suppression, never more, so it is the very mask the view with this dimension unfiltered
+ * shows), and where the total is shown and the categories hidden in a cell add up to 1 to 5, one
+ * more is hidden (that sum is a filtered count too). With H the categories hidden in a cell, the filtered count (the sum over the selected
+ * categories S) is published only where the table already gives it: S holds no hidden category, or
+ * S holds all of them and the total is shown (the total less the categories shown). Every filtered
+ * view of the dimension is then a sum of figures the one suppressed table publishes, so no number of
+ * views side by side reveal more than it does. A cell is hidden too where the total less it is 1 to
+ * 5 (what the filter leaves out is a small group). A cell is hidden when any dimension says so.
+ *
+ * Residual risk, stated plainly: with filters on two or more dimensions at once, each dimension's
+ * table is protected on its own (the other filters applied); views that filter different
+ * combinations of dimensions are not judged against one table of every combination, so a reader
+ * who combines them across dimensions is protected only by the complement rule and the view's own
+ * suppression.
+ */
+export function filteredViewHidden(view: readonly number[], relations: readonly (readonly number[])[], dimensions: readonly FilterBreakdown[]): boolean[] {
+  const hide = view.map(() => false);
+  for (const d of dimensions) {
+    const n = view.length;
+    const total = view.map((_, k) => d.counts.reduce((a, c) => a + c[k], 0));
+    // The total as the view with this dimension unfiltered shows it.
+    const totalHidden = suppressCells(total, relations, d.totalAlsoHidden ?? []);
+    const values = [...d.counts.flatMap((c) => [...c]), ...total];
+    const at = (c: number, k: number) => c * n + k;
+    const totalAt = (k: number) => d.counts.length * n + k;
+    const rels: number[][] = [];
+    for (let c = 0; c <= d.counts.length; c++) for (const r of relations) rels.push(r.map((k) => (c < d.counts.length ? at(c, k) : totalAt(k))));
+    for (let k = 0; k < n; k++) rels.push([...d.counts.map((_, c) => at(c, k)), totalAt(k)]);
+    const fixed = values.map((_, i) => i >= d.counts.length * n);
+    const extra = [...d.counts.flatMap(() => new Array<boolean>(n).fill(false)), ...totalHidden];
+    // Where the total is shown, the hidden categories of a cell add up to what the total less the
+    // others gives: that sum (a group some filter selects) must not be 1 to 5 either.
+    let hidden = suppressCells(values, rels, extra, fixed);
+    for (let more = true; more; ) {
+      more = false;
+      for (let k = 0; k < n; k++) {
+        if (hidden[totalAt(k)]) continue;
+        let sum = 0;
+        let best = -1;
+        d.counts.forEach((c, i) => {
+          if (hidden[at(i, k)]) sum += c[k];
+          else if (c[k] > 0 && (best < 0 || c[k] < d.counts[best][k])) best = i;
+        });
+        if (isSmall(sum) && best >= 0) {
+          extra[at(best, k)] = true;
+          more = true;
+        }
+      }
+      if (more) hidden = suppressCells(values, rels, extra, fixed);
+    }
+    for (let k = 0; k < n; k++) {
+      if (view[k] === 0) continue;
+      let hiddenIn = 0;
+      let hiddenOut = 0;
+      d.counts.forEach((_, c) => {
+        if (!hidden[at(c, k)]) return;
+        if (d.selected[c]) hiddenIn++;
+        else hiddenOut++;
+      });
+      const given = hiddenIn === 0 || (hiddenOut === 0 && !hidden[totalAt(k)]);
+      if (!given || isSmall(total[k] - view[k])) hide[k] = true;
+    }
+  }
+  return hide;
+}
+
+/** The flow identity as relations over flat figures (measure by measure, month by month). */
+function flowIdentityRelations(at: Readonly<Record<string, readonly number[]>>, months: number): number[][] {
+  const relations: number[][] = [];
+  if (FLOW_IDENTITY.every((t) => at[t.measure])) {
+    for (let i = 1; i < months; i++) relations.push(FLOW_IDENTITY.map((t) => at[t.measure][i - t.lag]));
+  }
+  return relations;
+}
+
+/** A dimension of filtered monthly figures, category by category (see FilterBreakdown): each category's figures by measure, month by month. */
+export interface FlowFilterBreakdown {
+  counts: readonly Readonly<Record<string, readonly number[]>>[];
+  selected: readonly boolean[];
+}
+
+/** filteredViewHidden for the monthly figures: the counts to hide from the start in filtered flows (then flowSuppression). */
+export function filteredFlowsHidden(values: Readonly<Record<string, readonly number[]>>, dimensions: readonly FlowFilterBreakdown[]): Record<string, boolean[]> {
+  const keys = Object.keys(values).filter((k) => k !== TIME_ON_LIST.key);
+  const months = values.onList?.length ?? 0;
+  const flat = (v: Readonly<Record<string, readonly number[]>>) => keys.flatMap((k) => Array.from({ length: months }, (_, i) => v[k]?.[i] ?? 0));
+  const at = Object.fromEntries(keys.map((k, j) => [k, Array.from({ length: months }, (_, i) => j * months + i)]));
+  const hidden = filteredViewHidden(flat(values), flowIdentityRelations(at, months), dimensions.map((d) => ({ counts: d.counts.map(flat), selected: d.selected })));
+  return Object.fromEntries(keys.map((k) => [k, at[k].map((i) => hidden[i])]));
+}
+
+/** A dimension of a filtered table, category by category (see FilterBreakdown): each category's table, and the row totals its view hides from the start. */
+export interface TableFilterBreakdown {
+  counts: readonly (readonly ProtectedLine[])[];
+  selected: readonly boolean[];
+  totalsAlsoHidden?: readonly boolean[];
+}
+
+/** filteredViewHidden for a table (see suppressionMask): the cells and row totals to hide from the start in a filtered table. */
+export function filteredTableHidden(rows: readonly ProtectedLine[], dimensions: readonly TableFilterBreakdown[]): { cells: boolean[][]; totals: boolean[] } {
+  const flat = (t: readonly ProtectedLine[]) => t.flatMap((r, i) => [...r.cells, rows[i].total === null ? 0 : (r.total ?? 0)]);
+  const at: number[][] = [];
+  let next = 0;
+  for (const r of rows) at.push(Array.from({ length: r.cells.length + 1 }, () => next++));
+  const relations = rows.flatMap((r, i) => (r.total === null ? [] : [at[i]]));
+  const hidden = filteredViewHidden(
+    flat(rows),
+    relations,
+    dimensions.map((d) => ({
+      counts: d.counts.map(flat),
+      selected: d.selected,
+      totalAlsoHidden: rows.flatMap((r, i) => [...r.cells.map(() => false), !!d.totalsAlsoHidden?.[i]]),
+    })),
+  );
+  return { cells: rows.map((r, i) => r.cells.map((_, j) => hidden[at[i][j]])), totals: rows.map((r, i) => r.total !== null && hidden[at[i][r.cells.length]]) };
 }
 
 /** A count as shown where disclosure control applies. */

@@ -4,7 +4,8 @@ import {
   CSE_MODELS,
   DIMENSION_INFO,
   DIMENSIONS,
-  complementHidden,
+  filteredFlowsHidden,
+  filteredTableHidden,
   csvFile,
   flowSuppression,
   FLOW_MEASURES,
@@ -17,6 +18,8 @@ import {
   suppressionMask,
   TIME_ON_LIST,
   type Dimension,
+  type ProtectedLine,
+  type TableFilterBreakdown,
 } from '@mase/shared';
 import jstat from 'jstat';
 import { DataSource } from 'typeorm';
@@ -27,6 +30,7 @@ import { defaultMeetingDate, periodsBetween } from '../returns/deadlines.js';
 import { ReturnsService } from '../returns/returns.service.js';
 import { ageBandAt } from './sql.js';
 import { and, countDate, FLOW_MEASURE_KEYS, hasPersonFilters, IDENTITY_MEASURES, liveCount, Params, personFilter, PERSON_MONTH_COUNT, scoredCte, snapshotFilter } from './cohorts.js';
+import { ALL_CATEGORIES, filtersInForce, personCategory, ROW_CATEGORY, selectedBy, without, type FilterKey } from './disclosure.js';
 import { buildSnapshot, snapshotHorizon } from './snapshot.js';
 import type { ActivityTrends, AnalyticsExport, AnalyticsFilter, Count, ExportWidget, ListTrends, MeasureSeries, ProfileSeries, Theme, Themes, VictimProfile } from './analytics.types.js';
 
@@ -48,7 +52,8 @@ const lastDay = (period: string) => {
 const todayIso = () => new Date().toISOString().slice(0, 10);
 const plain = (value: number): Count => ({ value, display: String(value) });
 
-type ProfileRow = { dim: string; period: string; category: string; n: number };
+/** A count of the profile; `fcat` is the category of a filter dimension it is counted in (disclosure control), '' when not counted by one. */
+type ProfileRow = { dim: string; period: string; category: string; n: number; fcat: string | null };
 
 /** The single-valued breakdowns of the profile, over `s` (a young person on a date). */
 const SINGLE_DIMENSIONS: Partial<Record<Dimension, string>> = {
@@ -127,27 +132,26 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     const periods = this.periods(f, actor);
     const dates = periods.map((p) => this.countDate(p));
     const dims = [...new Set(dimensions.length ? dimensions : DIMENSIONS)];
-    // Complete months come from the monthly snapshot; the month in progress is counted live.
-    const horizon = await snapshotHorizon(this.dataSource.manager);
-    const kept = periods.filter((p) => p <= horizon);
-    const live = periods.filter((p) => p > horizon);
-    const rows = [
-      ...(kept.length ? await this.profileOfSnapshot(kept, f, dims) : []),
-      ...(live.length ? await this.profileLive(live, live.map((p) => this.countDate(p)), f, dims) : []),
-    ];
+    const rows = await this.profileRows(periods, f, dims);
     const suppress = isSuppressed(actor);
     const totals = new Map(rows.filter((r) => r.dim === 'TOTAL').map((r) => [r.period, r.n]));
     // The list at each month end is also a figure of the flows: hidden here wherever it is hidden there.
     const totalMask = suppress ? await this.onListHidden(f, periods) : null;
-    const series: ProfileSeries[] = dims.map((d) => {
+    // A month's total hidden by any breakdown's suppression is hidden for all.
+    const totalHidden = totalMask ? [...totalMask] : null;
+    const series: ProfileSeries[] = [];
+    for (const d of dims) {
       const info = DIMENSION_INFO[d];
       const mine = rows.filter((r) => r.dim === d);
       const categories = info.categories ?? [...new Set(mine.map((r) => r.category))].sort().map((k) => ({ key: k, label: k }));
       const value = new Map(mine.map((r) => [`${r.period}|${r.category}`, r.n]));
       // A breakdown in which one young person counts once adds up to the month's total; one in which they may count several times does not.
       const table = periods.map((period) => ({ cells: categories.map((c) => value.get(`${period}|${c.key}`) ?? 0), total: info.multi ? null : (totals.get(period) ?? 0) }));
-      const mask = totalMask ? suppressionMask(table, null, { cells: table.map((r) => r.cells.map(() => false)), totals: totalMask }) : null;
-      return {
+      // With person filters, the rule for filtered views as well (filteredViewHidden), as in every export.
+      const also = totalMask && hasPersonFilters(f) ? await this.filteredProfileHidden(f, periods, d, categories.map((c) => c.key), table) : null;
+      const mask = totalMask ? suppressionMask(table, null, { cells: also?.cells ?? table.map((r) => r.cells.map(() => false)), totals: totalMask.map((h, i) => h || !!also?.totals[i]) }) : null;
+      mask?.totals.forEach((h, i) => h && totalHidden && (totalHidden[i] = true));
+      series.push({
         dimension: d,
         label: info.label,
         multi: info.multi,
@@ -158,19 +162,62 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
             return { period, category: c.key, label: c.label, count: { value: hidden ? null : n, display: shown(n, hidden) } };
           }),
         ),
-      };
-    });
+      });
+    }
     return {
       periods,
       dates,
       totals: periods.map((period, i) => {
         const n = totals.get(period) ?? 0;
-        const hidden = totalMask?.[i] ?? false;
+        const hidden = totalHidden?.[i] ?? false;
         return { period, count: { value: hidden ? null : n, display: shown(n, hidden) } };
       }),
       series,
       suppressed: suppress,
     };
+  }
+
+  /**
+   * The counts of the profile: complete months from the monthly snapshot, the month in progress
+   * counted live; with `by`, each counted by the category of that filter dimension too (fcat).
+   */
+  private async profileRows(periods: string[], f: AnalyticsFilter, dims: Dimension[], by?: FilterKey): Promise<ProfileRow[]> {
+    const horizon = await snapshotHorizon(this.dataSource.manager);
+    const kept = periods.filter((p) => p <= horizon);
+    const live = periods.filter((p) => p > horizon);
+    return [
+      ...(kept.length ? await this.profileOfSnapshot(kept, f, dims, by) : []),
+      ...(live.length ? await this.profileLive(live, live.map((p) => this.countDate(p)), f, dims, by) : []),
+    ];
+  }
+
+  /**
+   * The cells and month totals of a filtered profile table (a breakdown month by month) that the rule
+   * for filtered views hides (filteredTableHidden): for each filter dimension in force, the same table
+   * for every category of it, the other filters applied, counted in one query grouped by the
+   * category, its total as the view without that filter shows it.
+   */
+  private async filteredProfileHidden(f: AnalyticsFilter, periods: string[], d: Dimension, categories: string[], table: readonly ProtectedLine[]): Promise<{ cells: boolean[][]; totals: boolean[] }> {
+    const multi = DIMENSION_INFO[d].multi;
+    const grouped: { key: FilterKey; rows: ProfileRow[] }[] = [];
+    for (const key of filtersInForce(f)) grouped.push({ key, rows: await this.profileRows(periods, without(f, key), [d], key) });
+    // Wards come from the data: a category of a filter dimension may count in a ward the view has none in.
+    const known = new Set(categories);
+    const extra = [...new Set(grouped.flatMap((g) => g.rows.filter((r) => r.dim === d && !known.has(r.category)).map((r) => r.category)))];
+    const keys = [...categories, ...extra];
+    const wide = table.map((r) => ({ cells: [...r.cells, ...extra.map(() => 0)], total: r.total }));
+    const dimensions: TableFilterBreakdown[] = [];
+    for (const { key, rows } of grouped) {
+      const cats = [...new Set(rows.map((r) => r.fcat))];
+      const n = new Map(rows.map((r) => [`${r.fcat}|${r.period}|${r.dim}|${r.category}`, r.n]));
+      dimensions.push({
+        counts: cats.map((c) => periods.map((period) => ({ cells: keys.map((k) => n.get(`${c}|${period}|${d}|${k}`) ?? 0), total: multi ? null : (n.get(`${c}|${period}|TOTAL|`) ?? 0) }))),
+        selected: cats.map((c) => selectedBy(key, f, c)),
+        totalsAlsoHidden: await this.onListHidden(without(f, key), periods),
+      });
+    }
+    const hidden = filteredTableHidden(wide, dimensions);
+    return { cells: hidden.cells.map((r) => r.slice(0, categories.length)), totals: hidden.totals };
   }
 
   /** Indicator breakdowns and the indicators they count, as (id, category) pairs. */
@@ -180,34 +227,35 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The profile of complete months: their counts as kept, or — with person filters — counted from each young person's month. */
-  private async profileOfSnapshot(periods: string[], f: AnalyticsFilter, dims: Dimension[]): Promise<ProfileRow[]> {
+  private async profileOfSnapshot(periods: string[], f: AnalyticsFilter, dims: Dimension[], by?: FilterKey): Promise<ProfileRow[]> {
     const p = new Params();
     const periodsParam = p.add(periods.map((x) => `${x}-01`));
-    if (!hasPersonFilters(f)) {
+    if (!hasPersonFilters(f) && !by) {
       return this.dataSource.query(
-        `SELECT dim, to_char(period, 'YYYY-MM') AS period, category, n FROM analytics_month_count
+        `SELECT dim, to_char(period, 'YYYY-MM') AS period, category, n, '' AS fcat FROM analytics_month_count
          WHERE period = ANY(${periodsParam}::date[]) AND dim = ANY(${p.add(['TOTAL', ...dims])}::text[]) AND n <> 0`,
         p.values,
       );
     }
     const where = snapshotFilter(f, p);
     const single = SINGLE_DIMENSIONS;
-    const parts = [`SELECT 'TOTAL' AS dim, s.period, '' AS category, count(*)::int AS n FROM s GROUP BY s.period`];
+    const parts = [`SELECT 'TOTAL' AS dim, s.period, '' AS category, count(*)::int AS n, s.fcat FROM s GROUP BY s.period, s.fcat`];
     for (const d of dims) {
-      if (single[d]) parts.push(`SELECT '${d}', s.period, ${single[d]}, count(*)::int FROM s GROUP BY s.period, 3`);
-      else if (d === 'MODEL') parts.push(`SELECT 'MODEL', s.period, m, count(*)::int FROM s, unnest(s.models) AS m GROUP BY s.period, m`);
+      if (single[d]) parts.push(`SELECT '${d}', s.period, ${single[d]}, count(*)::int, s.fcat FROM s GROUP BY s.period, 3, s.fcat`);
+      else if (d === 'MODEL') parts.push(`SELECT 'MODEL', s.period, m, count(*)::int, s.fcat FROM s, unnest(s.models) AS m GROUP BY s.period, m, s.fcat`);
     }
     const indicatorDims = dims.filter((d) => !single[d] && d !== 'MODEL');
     if (indicatorDims.length) {
       parts.push(
-        `SELECT split_part(c, ':', 1), s.period, substr(c, strpos(c, ':') + 1), count(*)::int FROM s, unnest(s.categories) AS c
-         WHERE split_part(c, ':', 1) = ANY(${p.add(indicatorDims)}::text[]) GROUP BY 1, 2, 3`,
+        `SELECT split_part(c, ':', 1), s.period, substr(c, strpos(c, ':') + 1), count(*)::int, s.fcat FROM s, unnest(s.categories) AS c
+         WHERE split_part(c, ':', 1) = ANY(${p.add(indicatorDims)}::text[]) GROUP BY 1, 2, 3, 5`,
       );
     }
     return this.dataSource.query(
       `WITH s AS MATERIALIZED (
          SELECT to_char(s.period, 'YYYY-MM') AS period, s.young_person_id AS id, s.gender, s.ethnicity, s.legal_status, s.placement_type, s.send,
-                s.education_status, s.presentation, s.home_ward, s.age_band, s.rag, s.final_score, s.models, s.categories
+                s.education_status, s.presentation, s.home_ward, s.age_band, s.rag, s.final_score, s.models, s.categories,
+                ${by ? ROW_CATEGORY[by] : `''`} AS fcat
          FROM analytics_person_month s WHERE s.period = ANY(${periodsParam}::date[]) AND s.on_list${and(where)}
        )
        ${parts.join('\nUNION ALL\n')}`,
@@ -216,21 +264,21 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The profile counted from the tables (the month in progress): the list on each date, each young person as they were then. */
-  private async profileLive(periods: string[], dates: string[], f: AnalyticsFilter, dims: Dimension[]): Promise<ProfileRow[]> {
+  private async profileLive(periods: string[], dates: string[], f: AnalyticsFilter, dims: Dimension[], by?: FilterKey): Promise<ProfileRow[]> {
     const p = new Params();
     const periodsParam = p.add(periods);
     const datesParam = p.add(dates);
     // The same person filters as the snapshot's rows: the live rows have the same columns.
     const where = snapshotFilter(f, p);
     const single = SINGLE_DIMENSIONS;
-    const parts = [`SELECT 'TOTAL' AS dim, s.period, '' AS category, count(*)::int AS n FROM f s GROUP BY s.period`];
+    const parts = [`SELECT 'TOTAL' AS dim, s.period, '' AS category, count(*)::int AS n, s.fcat FROM f s GROUP BY s.period, s.fcat`];
     for (const d of dims) {
-      if (single[d]) parts.push(`SELECT '${d}', s.period, ${single[d]}, count(*)::int FROM f s GROUP BY s.period, 3`);
-      else if (d === 'MODEL') parts.push(`SELECT 'MODEL', s.period, m, count(DISTINCT s.id)::int FROM f s, unnest(s.models) AS m GROUP BY s.period, m`);
+      if (single[d]) parts.push(`SELECT '${d}', s.period, ${single[d]}, count(*)::int, s.fcat FROM f s GROUP BY s.period, 3, s.fcat`);
+      else if (d === 'MODEL') parts.push(`SELECT 'MODEL', s.period, m, count(DISTINCT s.id)::int, s.fcat FROM f s, unnest(s.models) AS m GROUP BY s.period, m, s.fcat`);
       else {
         const { ids, cats } = this.indicatorLists(d);
         parts.push(
-          `SELECT '${d}', s.period, ind.cat, count(DISTINCT s.id)::int FROM f s JOIN unnest(${p.add(ids)}::text[], ${p.add(cats)}::text[]) AS ind(id, cat) ON ind.id = ANY(s.present) GROUP BY s.period, ind.cat`,
+          `SELECT '${d}', s.period, ind.cat, count(DISTINCT s.id)::int, s.fcat FROM f s JOIN unnest(${p.add(ids)}::text[], ${p.add(cats)}::text[]) AS ind(id, cat) ON ind.id = ANY(s.present) GROUP BY s.period, ind.cat, s.fcat`,
         );
       }
     }
@@ -248,7 +296,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
            WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL' AND ra.assessed_on <= d.on_date
            ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1
          ) la ON true
-       ), f AS (SELECT * FROM s ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+       ), f AS (SELECT *, ${by ? ROW_CATEGORY[by] : `''`} AS fcat FROM s ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
        ${parts.join('\nUNION ALL\n')}`,
       p.values,
     );
@@ -278,20 +326,21 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The monthly figures of some months (see FlowScope): complete months from the snapshot, the month in progress counted live. */
-  private async flowRows(periods: string[], f: AnalyticsFilter, what: FlowScope): Promise<Record<string, number | string>[]> {
+  private async flowRows(periods: string[], f: AnalyticsFilter, what: FlowScope, by?: FilterKey): Promise<Record<string, number | string>[]> {
     if (!periods.length) return [];
     const horizon = await snapshotHorizon(this.dataSource.manager);
     const kept = periods.filter((p) => p <= horizon);
     const live = periods.filter((p) => p > horizon);
-    return [...(kept.length ? await this.trendsOfSnapshot(kept, f, what) : []), ...(live.length ? await this.trendsLive(live, f, what) : [])];
+    return [...(kept.length ? await this.trendsOfSnapshot(kept, f, what, by) : []), ...(live.length ? await this.trendsLive(live, f, what, by) : [])];
   }
 
   /**
    * Disclosure control of the monthly figures of `periods` (whose rows are given). The flow identity
    * ties each month to the one before, so the mask is worked out over every month there is — from
    * the month the first list spell began to this one — and cut to the months asked for: views of any two
-   * ranges hide the same counts. With person filters, a count is hidden too where the same count
-   * without them, less it, is 1 to 5 (else the unfiltered view less this one would give it away).
+   * ranges hide the same counts. With person filters, the rule for filtered views decides first
+   * (filteredFlowsHidden): each filter dimension in force counted category by category, the other
+   * filters applied, in one query grouped by the category.
    */
   private async flowMask(periods: string[], f: AnalyticsFilter, rows: Record<string, number | string>[]): Promise<Record<string, boolean[]>> {
     // From the list's first spell (an index lookup), whatever state the snapshot is in.
@@ -305,9 +354,18 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       Object.fromEntries(TREND_MEASURES.map((m) => [m.key, all.map((p) => Number(byP.get(p)?.[m.key] ?? 0))])) as Record<string, number[]>;
     const values = table(byPeriod);
     let alsoHidden: Record<string, boolean[]> = {};
-    if (hasPersonFilters(f)) {
-      const whole = table(new Map((await this.flowRows(all, { from: f.from, to: f.to }, 'COUNTS')).map((r) => [String(r.period), r])));
-      alsoHidden = Object.fromEntries(FLOW_MEASURES.map((m) => [m.key, complementHidden(values[m.key], whole[m.key])]));
+    const keys = filtersInForce(f);
+    if (keys.length) {
+      const dimensions = [];
+      for (const key of keys) {
+        const rows = await this.flowRows(all, without(f, key), 'COUNTS', key);
+        const cats = [...new Set(rows.map((r) => (r.fcat ?? null) as string | null))];
+        dimensions.push({
+          counts: cats.map((c) => table(new Map(rows.filter((r) => (r.fcat ?? null) === c).map((r) => [String(r.period), r])))),
+          selected: cats.map((c) => selectedBy(key, f, c)),
+        });
+      }
+      alsoHidden = filteredFlowsHidden(values, dimensions);
     }
     const mask = flowSuppression(values, alsoHidden);
     const index = new Map(all.map((p, i) => [p, i]));
@@ -320,11 +378,11 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The flows of complete months: as kept, or — with person filters — summed over each young person's month. */
-  private async trendsOfSnapshot(periods: string[], f: AnalyticsFilter, what: FlowScope): Promise<Record<string, number | string>[]> {
+  private async trendsOfSnapshot(periods: string[], f: AnalyticsFilter, what: FlowScope, by?: FilterKey): Promise<Record<string, number | string>[]> {
     const median = what === 'TRENDS';
     const p = new Params();
     const periodsParam = p.add(periods.map((x) => `${x}-01`));
-    if (!hasPersonFilters(f)) {
+    if (!hasPersonFilters(f) && !by) {
       const counts: { period: string; category: string; n: number }[] = await this.dataSource.query(
         `SELECT to_char(period, 'YYYY-MM') AS period, category, n FROM analytics_month_count WHERE dim = 'FLOW' AND period = ANY(${periodsParam}::date[])
          ${
@@ -345,31 +403,32 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       return [...byPeriod.values()];
     }
     return this.dataSource.query(
-      `SELECT to_char(s.period, 'YYYY-MM') AS period,
+      `SELECT to_char(s.period, 'YYYY-MM') AS period,${by ? ` ${ROW_CATEGORY[by]} AS fcat,` : ''}
               ${FLOW_MEASURE_KEYS.map((k) => `sum(${PERSON_MONTH_COUNT[k]})::int AS "${k}"`).join(',\n              ')}${
                 median ? `,
               coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY s.days_on_list) FILTER (WHERE s.on_list), 0)::int AS "${TIME_ON_LIST.key}"` : ''
               }
        FROM analytics_person_month s WHERE s.period = ANY(${periodsParam}::date[])${and(snapshotFilter(f, p))}
-       GROUP BY s.period`,
+       GROUP BY s.period${by ? ', fcat' : ''}`,
       p.values,
     );
   }
 
   /** The flows counted from the tables (the month in progress), each young person filtered on their profile at the month end. */
-  private async trendsLive(periods: string[], f: AnalyticsFilter, what: FlowScope): Promise<Record<string, number | string>[]> {
+  private async trendsLive(periods: string[], f: AnalyticsFilter, what: FlowScope, by?: FilterKey): Promise<Record<string, number | string>[]> {
     const median = what === 'TRENDS';
     const p = new Params();
     p.add(periods);
     p.add(periods.map((x) => `${x}-01`));
     p.add(periods.map((x) => this.countDate(x)));
     const d = `d.end_on`;
-    const w = () => and(personFilter(f, p, d));
+    // With `by`, each category of that filter dimension (c.cat) counted as a filter of its own.
+    const w = () => and([...personFilter(f, p, d), ...(by ? [`(${personCategory(by, d)}) IS NOT DISTINCT FROM c.cat`] : [])]);
     // The month's rows of each measure, counted as the MASE list shows them (cohorts.ts).
     const measures = what === 'IDENTITY' ? IDENTITY_MEASURES : FLOW_MEASURE_KEYS;
     const sql = `
       WITH ${scoredCte('(SELECT min(x) FROM unnest($2::date[]) x)', '(SELECT max(x) FROM unnest($3::date[]) x)')}
-      SELECT d.period,
+      SELECT d.period,${by ? ' c.cat AS fcat,' : ''}
         ${measures.map((k) => `${liveCount(k, 'd.start_on', d, w())} AS "${k}"`).join(',\n        ')}${
           median
             ? `,
@@ -377,7 +436,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
           WHERE lm.started_on <= ${d} AND (lm.ended_on IS NULL OR lm.ended_on > ${d})${w()})::int AS "${TIME_ON_LIST.key}"`
             : ''
         }
-      FROM unnest($1::text[], $2::date[], $3::date[]) AS d(period, start_on, end_on)
+      FROM unnest($1::text[], $2::date[], $3::date[]) AS d(period, start_on, end_on)${by ? ` CROSS JOIN (${ALL_CATEGORIES[by]}) AS c(cat)` : ''}
       ORDER BY d.period`;
     return this.dataSource.query(sql, p.values);
   }
@@ -592,22 +651,18 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       if (!dimension) throw badInput([{ field: 'dimension', message: 'Choose the breakdown to export' }]);
       const info = DIMENSION_INFO[dimension];
       const data = await this.profile(full, f, [dimension]);
-      // The same breakdown without the person filters, counted in the same request.
-      const whole = hasPersonFilters(f) ? await this.profile(full, { from: f.from, to: f.to }, [dimension]) : null;
       const series = data.series[0];
       const categories = [...new Map(series.cells.map((c) => [c.category, c.label])).entries()];
       const cellOf = (p: VictimProfile, period: string, k: string) => p.series[0].cells.find((c) => c.period === period && c.category === k)?.count.value ?? 0;
       const totalOf = (p: VictimProfile, period: string) => p.totals.find((t) => t.period === period)?.count.value ?? 0;
       const table = data.periods.map((period) => ({ cells: categories.map(([k]) => cellOf(data, period, k)), total: totalOf(data, period) }));
       const totalHidden = await this.onListHidden(f, periods);
-      const complement = table.map((r, i) => (whole ? complementHidden(r.cells, categories.map(([k]) => cellOf(whole, data.periods[i], k))) : r.cells.map(() => false)));
-      const mask = suppressionMask(
-        table.map((r) => ({ cells: r.cells, total: info.multi ? null : r.total })),
-        null,
-        { cells: complement, totals: totalHidden },
-      );
+      const lines = table.map((r) => ({ cells: r.cells, total: info.multi ? null : r.total }));
+      // With person filters, the rule for filtered views decides first (filteredViewHidden).
+      const also = hasPersonFilters(f) ? await this.filteredProfileHidden(f, periods, dimension, categories.map(([k]) => k), lines) : null;
+      const mask = suppressionMask(lines, null, { cells: also?.cells ?? table.map((r) => r.cells.map(() => false)), totals: totalHidden.map((h, i) => h || !!also?.totals[i]) });
       header = ['Month', ...categories.map(([, label]) => label), 'On the list'];
-      rows = data.periods.map((period, i) => [period, ...table[i].cells.map((n, j) => shown(n, mask.cells[i][j])), shown(table[i].total, totalHidden[i])]);
+      rows = data.periods.map((period, i) => [period, ...table[i].cells.map((n, j) => shown(n, mask.cells[i][j])), shown(table[i].total, totalHidden[i] || mask.totals[i])]);
     } else if (widget === 'FLOWS') {
       const values = await this.flowRows(periods, f, 'TRENDS');
       const data = this.series(periods, TREND_MEASURES, values, await this.flowMask(periods, f, values));
