@@ -200,6 +200,58 @@ describe('analysis: the victim profile, trends, saved views and exports with the
       await page.waitForTimeout(300);
     }
     await expect.poll(async () => Number(/Showing (\d+)/.exec(await showingTrend.innerText())?.[1])).toBe(count);
+
+    // One widget's own time frame: only that widget changes, and the choice is kept in the address.
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Trends', level: 1 }).waitFor();
+    const rowsOf = (id: string) => page.locator(`section[data-widget="${id}"] table tbody tr`);
+    await expect.poll(() => rowsOf('trend-scores').count(), { timeout: 20_000 }).toBeGreaterThan(12);
+    const allMonths = await rowsOf('trend-scores').count();
+    const others = await tableTexts(page);
+    const scoresAt = (await widgets(page).evaluateAll((sections) => sections.map((s) => s.getAttribute('data-widget')))).indexOf('trend-scores');
+    await page.locator('section[data-widget="trend-scores"]').getByLabel('Time frame').selectOption('year');
+    await expect.poll(() => rowsOf('trend-scores').count()).toBe(12);
+    expect(page.url()).toMatch(/[?&]frame-trend-scores=year/);
+    const after = await tableTexts(page);
+    expect(after.filter((t, i) => t !== others[i]).length).toBe(1);
+    expect(after[scoresAt]).not.toBe(others[scoresAt]);
+    expect(await rowsOf('trend-reviews').count()).toBe(allMonths);
+    await page.locator('section[data-widget="trend-scores"]').screenshot({ path: join(ARTIFACTS, 'analysis-trend-frame.png') });
+    await page.reload();
+    await expect.poll(() => rowsOf('trend-scores').count(), { timeout: 20_000 }).toBe(12);
+    expect(await page.locator('section[data-widget="trend-scores"]').getByLabel('Time frame').inputValue()).toBe('year');
+    expect(await rowsOf('trend-joining-leaving').count()).toBe(allMonths);
+
+    // A bar of 'New to the list' opens the young people behind it, with the filters, as many as the bar counts.
+    const newBars = page.locator('section[data-widget="trend-joining-leaving"] .app-chart-bar[data-series="newToList"]');
+    await expect.poll(() => newBars.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const values = await newBars.evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('data-value'))));
+    const pick = newBars.nth(values.findLastIndex((v) => v > 0));
+    const joinedMonth = (await pick.getAttribute('data-key'))!;
+    const joined = Number(await pick.getAttribute('data-value'));
+    expect(joined).toBeGreaterThan(0);
+    await pick.click();
+    await page.getByRole('heading', { name: 'MASE list', level: 1 }).waitFor();
+    expect(page.url()).toMatch(new RegExp(`cohort=newToList&month=${joinedMonth}`));
+    expect(page.url()).toMatch(/gender=FEMALE/);
+    const cohort = page.getByTestId('list-cohort');
+    await cohort.getByRole('heading', { name: /^New to the list: / }).waitFor();
+    await expect.poll(() => page.getByTestId('cohort-count').innerText()).toBe(`${joined} ${joined === 1 ? 'young person' : 'young people'}`);
+    expect(await cohort.innerText()).toMatch(/gender: Female/);
+    const showingCohort = page.getByText(/^Showing \d+ young (person|people)/);
+    await showingCohort.waitFor();
+    while (await page.getByRole('button', { name: 'Load more' }).isVisible()) {
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await page.waitForTimeout(300);
+    }
+    await expect.poll(async () => Number(/Showing (\d+)/.exec(await showingCohort.innerText())?.[1])).toBe(joined);
+    await page.screenshot({ path: join(ARTIFACTS, 'analysis-cohort-list.png'), fullPage: true });
+    await expectAccessible(page, 'the young people behind a trend count');
+    // And back to the trends, with the filters and the widget's time frame as they were.
+    await cohort.getByRole('link', { name: 'Back to the trends' }).click();
+    await page.getByRole('heading', { name: 'Trends', level: 1 }).waitFor();
+    expect(await showing(page)).toMatch(/gender: Female/);
+    await expect.poll(() => rowsOf('trend-scores').count(), { timeout: 20_000 }).toBe(12);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -12,8 +12,23 @@ import { AnalysisIntro } from './AnalysisIntro';
 import { canUsePersonFilters } from './AnalysisPage';
 import { FilterBar } from './FilterBar';
 import { describeFilters, hasPersonFilters, listLink, MAX_MONTHS, monthsBetween, readFilters, toAnalyticsFilter, writeFilters, type DashboardFilters } from './filters';
-import { latestComparison, TREND_CHARTS, trendDataFromExport, trendView, type TrendChart, type TrendData, type TrendOptions } from './trends';
-import { Widget } from './Widget';
+import {
+  cohortLink,
+  frameParams,
+  frameRange,
+  hasCohort,
+  latestComparison,
+  readFrame,
+  TREND_CHARTS,
+  trendDataFromExport,
+  trendView,
+  writeFrame,
+  type TrendChart,
+  type TrendData,
+  type TrendOptions,
+  type TrendView,
+} from './trends';
+import { Widget, type Frame } from './Widget';
 import './analysis.css';
 
 const asData = (periods: string[], measures: readonly AnalysisMeasureFragment[]): TrendData => ({
@@ -35,8 +50,11 @@ interface TrendWidgetProps {
   imageFilter: AnalyticsFilter;
   /** The filters in force, as a sentence (for images). */
   filtersText: string;
-  /** The MASE list's address for the young people counted in a month (the list at month end only), or null. */
-  listFor?: (month: string) => string | null;
+  /** The MASE list's address for the young people behind a measure's count in a month, or null (absent for roles that may not see them). */
+  listFor?: (measure: string, month: string) => string | null;
+  /** The widget's own time frame within the dashboard's months. */
+  frame: Frame;
+  onFrame: (frame: Frame) => void;
 }
 
 /** The day a month's list is counted on: its last day, or today for the month in progress. */
@@ -46,14 +64,40 @@ export function countedOn(month: string, today: string = new Date().toISOString(
   return last < today ? last : today;
 }
 
-function TrendWidget({ chart, data, options, csvFilter, imageFilter, filtersText, listFor }: TrendWidgetProps) {
+/** A count in a trend table: a link to the young people behind it where there is one. */
+function CountLink({ cell, link, measure, label, month }: { cell: TrendView['columns'][number]['values'][number]; link: string | null; measure: string; label: string; month: string }) {
+  if (!link) return <>{cell.display}</>;
+  return (
+    <Link className="govuk-link" to={link}>
+      {cell.display}
+      <span className="govuk-visually-hidden">
+        {' '}
+        {measure === 'onList'
+          ? `young people on the list at the end of ${formatMonth(month)}: open them on the MASE list`
+          : `${label.toLowerCase()}, ${formatMonth(month)}: open the young people behind it on the MASE list`}
+      </span>
+    </Link>
+  );
+}
+
+function TrendWidget({ chart, data, options: dashboard, csvFilter, imageFilter, filtersText, listFor, frame, onFrame }: TrendWidgetProps) {
+  const options: TrendOptions = { ...dashboard, ...frameRange(frame, dashboard.from, dashboard.to) };
   const view = trendView(chart, data, options);
   const rolled = view.columns.some((c) => c.rolled);
   const navigate = useNavigate();
-  const linkFor = (i: number) => (listFor && !rolled && view.columns[0]?.values[i]?.value ? listFor(view.months[i]) : null);
-  const onSelect = listFor && !rolled
-    ? (index: number) => {
-        const link = linkFor(index);
+  const clickable = !!listFor && !rolled && chart.measures.some(hasCohort);
+  /** The list's address for the count in month i of column j (or of the year before), when someone is behind it. */
+  const linkFor = (i: number, j: number, yearBefore = false): string | null => {
+    const column = view.columns[j];
+    const cell = yearBefore ? column?.yearBefore[i] : column?.values[i];
+    if (!clickable || !listFor || !column || !cell?.value) return null;
+    return listFor(column.measure, yearBefore ? addMonths(view.months[i], -12) : view.months[i]);
+  };
+  const onSelect = clickable
+    ? (index: number, seriesKey: string) => {
+        const before = seriesKey.endsWith('-before');
+        const j = view.columns.findIndex((c) => c.measure === (before ? seriesKey.slice(0, -'-before'.length) : seriesKey));
+        const link = linkFor(index, j, before);
         if (link) void navigate(link);
       }
     : undefined;
@@ -112,28 +156,15 @@ function TrendWidget({ chart, data, options, csvFilter, imageFilter, filtersText
               <th scope="row" className="govuk-table__header app-nowrap">
                 {formatMonth(m)}
               </th>
-              {view.columns.map((c, j) => {
-                const link = j === 0 ? linkFor(i) : null;
-                return (
-                  <td key={c.measure} className="govuk-table__cell govuk-table__cell--numeric">
-                    {link ? (
-                      <Link className="govuk-link" to={link}>
-                        {c.values[i].display}
-                        <span className="govuk-visually-hidden">
-                          {' '}
-                          young people on the list at the end of {formatMonth(m)}: open them on the MASE list
-                        </span>
-                      </Link>
-                    ) : (
-                      c.values[i].display
-                    )}
-                  </td>
-                );
-              })}
+              {view.columns.map((c, j) => (
+                <td key={c.measure} className="govuk-table__cell govuk-table__cell--numeric">
+                  <CountLink cell={c.values[i]} link={linkFor(i, j)} measure={c.measure} label={c.label} month={m} />
+                </td>
+              ))}
               {options.compare
-                ? view.columns.map((c) => (
+                ? view.columns.map((c, j) => (
                     <td key={`${c.measure}-before`} className="govuk-table__cell govuk-table__cell--numeric">
-                      {c.yearBefore[i].display}
+                      <CountLink cell={c.yearBefore[i]} link={linkFor(i, j, true)} measure={c.measure} label={c.label} month={addMonths(m, -12)} />
                     </td>
                   ))
                 : null}
@@ -150,6 +181,7 @@ function TrendWidget({ chart, data, options, csvFilter, imageFilter, filtersText
     options.compare ? 'Dashed lines show the same month a year before.' : null,
     options.rolling && !chart.summable ? 'Not added up over 12 months: these are counts at a point in time, or of young people who could count in several months.' : null,
     rolled ? 'Each month shows the total of the 12 months up to it; a total that would include a hidden count shows as c, and “–” means there are not yet 12 months to add.' : null,
+    clickable && view.spec ? `Select a ${view.spec.kind === 'line' ? 'point' : 'bar'}, or a number in the table, to see the young people behind it on the MASE list.` : null,
   ].filter(Boolean);
 
   return (
@@ -157,6 +189,7 @@ function TrendWidget({ chart, data, options, csvFilter, imageFilter, filtersText
       id={chart.id}
       title={chart.title}
       hint={chart.hint}
+      frame={{ value: frame, onChange: onFrame }}
       spec={view.spec}
       empty={EMPTY[chart.source]}
       chartLabel={`${options.compare || chart.kind === 'line' ? 'Line' : 'Bar'} chart of ${chart.title.toLowerCase()}, ${what}, ${formatMonth(options.from)} to ${formatMonth(options.to)}. The figures are in the table below.`}
@@ -164,7 +197,7 @@ function TrendWidget({ chart, data, options, csvFilter, imageFilter, filtersText
       onSelect={onSelect}
       footnote={notes.length ? notes.join(' ') : undefined}
       table={table}
-      csv={{ widget, filter: csvFilter }}
+      csv={{ widget, filter: { ...csvFilter, from: options.from, to: options.to } }}
       image={{
         request: { widget, filter: imageFilter },
         toSpec: (header, rows) => trendView(chart, trendDataFromExport(header, rows, data), options).spec,
@@ -182,7 +215,9 @@ export function TrendsPage({ me }: { me: SessionUserFragment }) {
   const personFilters = canUsePersonFilters(me.role);
   const [rolling, setRolling] = useState(false);
   const [compare, setCompare] = useState(false);
-  const apply = (f: DashboardFilters) => setParams(writeFilters(f));
+  // The widgets' own time frames stay when the dashboard's filters change.
+  const apply = (f: DashboardFilters) => setParams(new URLSearchParams([...writeFilters(f), ...frameParams(params)]));
+  const setFrame = (chartId: string, frame: Frame) => setParams(writeFrame(params, chartId, frame), { replace: true });
   // Fetch up to two years before the range: the same month a year before, and 12 months to add up.
   const shown = monthsBetween(filters.from, filters.to).length;
   const extra = Math.max(0, Math.min(12 + (rolling ? 11 : 0), MAX_MONTHS - shown));
@@ -215,7 +250,13 @@ export function TrendsPage({ me }: { me: SessionUserFragment }) {
             csvFilter={exportFilter}
             imageFilter={imageFilter}
             filtersText={describeFilters(filters, personFilters)}
-            listFor={personFilters && c.id === 'trend-on-list' ? (month) => listLink(filters, countedOn(month)) : undefined}
+            listFor={
+              personFilters
+                ? (measure, month) => (measure === 'onList' ? listLink(filters, countedOn(month)) : hasCohort(measure) ? cohortLink(filters, measure, month, frameParams(params)) : null)
+                : undefined
+            }
+            frame={readFrame(params, c.id)}
+            onFrame={(frame) => setFrame(c.id, frame)}
           />
         ))
       : null;

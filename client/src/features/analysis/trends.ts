@@ -1,6 +1,8 @@
-import { TIME_ON_LIST } from '@mase/shared';
+import { FLOW_MEASURES, TIME_ON_LIST, type FlowMeasure } from '@mase/shared';
 import { addMonths, formatMonth } from '../intelligence/months';
 import { cellFromCsv, change, colourFor, NOT_AVAILABLE, rollingSums, type Cell, type ChartSpec, type Series } from './data';
+import { writeFilters, type DashboardFilters } from './filters';
+import type { Frame } from './Widget';
 
 export type TrendSource = 'flows' | 'police' | 'agencies';
 
@@ -165,4 +167,62 @@ export function trendDataFromExport(header: string[], rows: string[][], like: Tr
     periods: rows.map((r) => r[0]),
     measures: like.measures.map((m) => ({ ...m, cells: rows.map((r) => cellFromCsv(r[column.get(m.label) ?? -1])) })),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Each widget's time frame, and the young people behind a month's count
+// ---------------------------------------------------------------------------------------------
+
+/** The address parameter keeping a trend widget's time frame (absent: the dashboard's whole range). */
+export const frameParam = (chartId: string) => `frame-${chartId}`;
+
+/** A trend widget's time frame, as kept in the address. */
+export function readFrame(params: URLSearchParams, chartId: string): Frame {
+  const v = params.get(frameParam(chartId));
+  return v === 'latest' || v === 'year' ? v : 'all';
+}
+
+/** The address with one widget's time frame set (the whole range is the default, so it is left out). */
+export function writeFrame(params: URLSearchParams, chartId: string, frame: Frame): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (frame === 'all') next.delete(frameParam(chartId));
+  else next.set(frameParam(chartId), frame);
+  return next;
+}
+
+/** The address parameters that are widgets' time frames (kept when the dashboard's filters change). */
+export function frameParams(params: URLSearchParams): [string, string][] {
+  return [...params.entries()].filter(([k]) => TREND_CHARTS.some((c) => frameParam(c.id) === k));
+}
+
+/** The months a time frame shows of the dashboard's range: all of it, its last 12 months, or its last month. */
+export function frameRange(frame: Frame, from: string, to: string): { from: string; to: string } {
+  if (frame === 'latest') return { from: to, to };
+  if (frame === 'year') {
+    const start = addMonths(to, -11);
+    return { from: start > from ? start : from, to };
+  }
+  return { from, to };
+}
+
+const COHORT_MEASURES = new Set<string>(FLOW_MEASURES.map((m) => m.key));
+
+/** True for the measures that count young people (or their spells, screenings or episodes): those the MASE list can show the young people behind. */
+export const hasCohort = (measure: string): measure is FlowMeasure => COHORT_MEASURES.has(measure);
+
+/**
+ * The MASE list's address for the young people behind a month's count of a measure, with the
+ * dashboard's filters, its months and `keep` (the widgets' time frames, for the way back).
+ */
+export function cohortLink(f: DashboardFilters, measure: FlowMeasure, month: string, keep: [string, string][] = []): string {
+  const params = new URLSearchParams({ cohort: measure, month });
+  for (const [k, v] of [...writeFilters(f), ...keep]) params.append(k, v);
+  return `/list?${params.toString()}`;
+}
+
+/** Reads a cohort from the MASE list's address, or null. */
+export function readCohort(params: URLSearchParams): { measure: FlowMeasure; month: string } | null {
+  const measure = params.get('cohort') ?? '';
+  const month = params.get('month') ?? '';
+  return hasCohort(measure) && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? { measure, month } : null;
 }

@@ -26,7 +26,18 @@ import { Flash } from '../../components/Flash';
 import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
-import { YoungPeopleDocument, type SessionUserFragment, type YoungPeopleFilter, type YoungPeopleSort, type YoungPersonRowFragment } from '../../gql/graphql';
+import {
+  AnalysisListTrendsDocument,
+  YoungPeopleDocument,
+  type FlowMeasure,
+  type SessionUserFragment,
+  type YoungPeopleFilter,
+  type YoungPeopleSort,
+  type YoungPersonRowFragment,
+} from '../../gql/graphql';
+import { filterLabel, FILTER_LEGENDS, PERSON_FILTERS } from '../analysis/filters';
+import { chartForMeasure, readCohort } from '../analysis/trends';
+import { formatMonth } from '../intelligence/months';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { canIdentify, Checkboxes, choicesOf, isDay, isKeeper, Overdue, RAG_LABELS, RagTag, formatDay } from './common';
 import { useLoadMore } from '../../lib/useLoadMore';
@@ -49,6 +60,8 @@ export interface ListFilters {
   onList: string;
   /** Those on the list on this past date (yyyy-mm-dd), screenings as they were then; overrides onList. */
   onListOn: string;
+  /** The young people behind a month's count on the trends (from the trends' address); the person filters are then the dashboard's, judged at the month end. */
+  cohort: { measure: FlowMeasure; month: string } | null;
   sort: YoungPeopleSort;
 }
 
@@ -65,6 +78,7 @@ export const NO_FILTERS: ListFilters = {
   ward: [],
   onList: 'on',
   onListOn: '',
+  cohort: null,
   sort: 'SCORE',
 };
 
@@ -86,12 +100,20 @@ export function listFiltersFromUrl(params: URLSearchParams): ListFilters {
     gender: pick('gender', GENDERS),
     ward: params.getAll('ward').filter((w) => w.trim().length > 0 && w.length <= 100),
     onListOn: isDay(onListOn) ? onListOn : '',
+    cohort: readCohort(params),
   };
 }
 
 const orNull = <T,>(xs: T[]): T[] | null => (xs.length > 0 ? xs : null);
 
 export function toFilter(f: ListFilters): YoungPeopleFilter {
+  if (f.cohort) {
+    // The dashboard's filters belong to the cohort: the server judges them as the trends do.
+    return {
+      search: f.search.trim() || null,
+      cohort: { ...f.cohort, rag: orNull(f.rag), ageBand: orNull(f.ageBand), gender: orNull(f.gender), model: orNull(f.model), ward: orNull(f.ward), legalStatus: orNull(f.legalStatus) },
+    };
+  }
   return {
     search: f.search.trim() || null,
     rag: orNull(f.rag),
@@ -110,6 +132,58 @@ export function toFilter(f: ListFilters): YoungPeopleFilter {
 
 function isFiltered(f: ListFilters): boolean {
   return JSON.stringify(f) !== JSON.stringify(NO_FILTERS);
+}
+
+/** What each measure counts, where it is not young people. */
+const COUNTED: Partial<Record<FlowMeasure, string>> = {
+  escalations: 'screenings',
+  deescalations: 'screenings',
+  reviewsOnTime: 'reviews',
+  reviewsLate: 'reviews',
+  missingEpisodes: 'missing episodes',
+  missingOnList: 'missing episodes',
+};
+
+/** A cohort opened from the trends: the measure, the month and its count (as the trends count it), the filters, and the way back. */
+function CohortHeading({ filters, params }: { filters: ListFilters; params: URLSearchParams }) {
+  const cohort = filters.cohort!;
+  const persons = PERSON_FILTERS.filter((k) => filters[k].length);
+  const { data, error } = useQuery(AnalysisListTrendsDocument, {
+    variables: { filter: { from: cohort.month, to: cohort.month, ...Object.fromEntries(persons.map((k) => [k, filters[k]])) } },
+  });
+  const measure = data?.listTrends.measures.find((m) => m.measure === cohort.measure);
+  const count = measure?.points.find((p) => p.period === cohort.month)?.count.display;
+  const back = new URLSearchParams(params);
+  back.delete('cohort');
+  back.delete('month');
+  const chart = chartForMeasure(cohort.measure);
+  const counted = COUNTED[cohort.measure];
+  return (
+    <div className="govuk-inset-text" data-testid="list-cohort">
+      <h2 className="govuk-heading-m govuk-!-margin-bottom-2">
+        {measure?.label ?? 'The young people behind a count'}: {formatMonth(cohort.month)}
+      </h2>
+      {count !== undefined ? (
+        <p className="govuk-body govuk-!-font-weight-bold" data-testid="cohort-count">
+          {counted ? `${count} ${counted}, of the young people below (one young person can count more than once)` : `${count} ${count === '1' ? 'young person' : 'young people'}`}
+        </p>
+      ) : error ? (
+        <p className="govuk-body">The count could not be loaded; the young people behind it are below.</p>
+      ) : (
+        <p className="govuk-body">Counting…</p>
+      )}
+      <p className="govuk-body">
+        As the trends count them
+        {persons.length ? `, with ${persons.map((k) => `${FILTER_LEGENDS[k].toLowerCase()}: ${filters[k].map((v) => filterLabel(k, v)).join(', ')}`).join('; ')}` : ''}, each young person as
+        they were at the month end. Young people who have since left the list are included.
+      </p>
+      <p className="govuk-body govuk-!-margin-bottom-0">
+        <Link className="govuk-link" to={`/analysis/trends?${back.toString()}${chart ? `#${chart.id}` : ''}`}>
+          Back to the trends
+        </Link>
+      </p>
+    </div>
+  );
 }
 
 export function ListPage({ me }: { me: SessionUserFragment }) {
@@ -169,6 +243,7 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
         Young people at risk of child sexual exploitation, in the order you choose (highest score first to begin with). {identify ? 'Select a name' : 'Select a pseudonym'} to see their screenings and list
         history.
       </p>
+      {applied.cohort ? <CohortHeading filters={applied} params={params} /> : null}
 
       <form className="app-filters" noValidate onSubmit={apply} aria-label="Filter the list">
         <h2 className="govuk-heading-s">Filter the list</h2>
@@ -193,80 +268,86 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
             ]}
             onChange={(sort) => setDraft({ ...draft, sort: sort as YoungPeopleSort })}
           />
-          <Select
-            id="filter-on-list"
-            label="List status"
-            value={draft.onList}
-            options={[
-              { value: 'on', label: 'On the list today' },
-              { value: 'off', label: 'Not on the list' },
-              { value: 'all', label: 'Everyone' },
-            ]}
-            onChange={(onList) => setDraft({ ...draft, onList })}
-          />
-          <Select
-            id="filter-review"
-            label="Review"
-            value={draft.review}
-            options={[
-              { value: '', label: 'Any' },
-              { value: 'DUE', label: 'Due in the next 14 days' },
-              { value: 'OVERDUE', label: 'Overdue' },
-            ]}
-            onChange={(review) => setDraft({ ...draft, review })}
-          />
+          {draft.cohort ? null : (
+            <>
+              <Select
+                id="filter-on-list"
+                label="List status"
+                value={draft.onList}
+                options={[
+                  { value: 'on', label: 'On the list today' },
+                  { value: 'off', label: 'Not on the list' },
+                  { value: 'all', label: 'Everyone' },
+                ]}
+                onChange={(onList) => setDraft({ ...draft, onList })}
+              />
+              <Select
+                id="filter-review"
+                label="Review"
+                value={draft.review}
+                options={[
+                  { value: '', label: 'Any' },
+                  { value: 'DUE', label: 'Due in the next 14 days' },
+                  { value: 'OVERDUE', label: 'Overdue' },
+                ]}
+                onChange={(review) => setDraft({ ...draft, review })}
+              />
+            </>
+          )}
         </div>
-        <details className="govuk-details" open={isFiltered({ ...draft, search: '', onList: 'on', review: '' }) || undefined}>
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">More filters</span>
-          </summary>
-          <div className="govuk-details__text app-filters__fields app-list-filters">
-            <Checkboxes id="filter-rag" legend="RAG" choices={RAGS.map((r) => ({ value: r, label: RAG_LABELS[r] }))} values={draft.rag} onChange={(v) => setDraft({ ...draft, rag: v as Rag[] })} />
-            <Checkboxes
-              id="filter-score"
-              legend="Score"
-              choices={['0', '1', '2', '3'].map((s) => ({ value: s, label: s }))}
-              values={draft.score}
-              onChange={(score) => setDraft({ ...draft, score })}
-            />
-            <Checkboxes
-              id="filter-gender"
-              legend="Gender"
-              choices={choicesOf(GENDERS, GENDER_LABELS)}
-              values={draft.gender}
-              onChange={(v) => setDraft({ ...draft, gender: v as Gender[] })}
-            />
-            <Checkboxes
-              id="filter-age-band"
-              legend="Age band"
-              choices={choicesOf(AGE_BANDS, AGE_BAND_LABELS)}
-              values={draft.ageBand}
-              onChange={(v) => setDraft({ ...draft, ageBand: v as AgeBand[] })}
-            />
-            <Checkboxes
-              id="filter-placement"
-              legend="Placement"
-              choices={choicesOf(PLACEMENT_TYPES, PLACEMENT_TYPE_LABELS)}
-              values={draft.placementType}
-              onChange={(v) => setDraft({ ...draft, placementType: v as PlacementType[] })}
-            />
-            <Checkboxes
-              id="filter-legal-status"
-              legend="Legal status"
-              choices={choicesOf(LEGAL_STATUSES, LEGAL_STATUS_LABELS)}
-              values={draft.legalStatus}
-              onChange={(v) => setDraft({ ...draft, legalStatus: v as LegalStatus[] })}
-            />
-            <Checkboxes
-              id="filter-model"
-              legend="Model of CSE"
-              choices={choicesOf(CSE_MODELS, CSE_MODEL_LABELS)}
-              values={draft.model}
-              onChange={(v) => setDraft({ ...draft, model: v as CseModel[] })}
-            />
-          </div>
-        </details>
-        {draft.onListOn || draft.ward.length ? (
+        {draft.cohort ? null : (
+          <details className="govuk-details" open={isFiltered({ ...draft, search: '', onList: 'on', review: '' }) || undefined}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">More filters</span>
+            </summary>
+            <div className="govuk-details__text app-filters__fields app-list-filters">
+              <Checkboxes id="filter-rag" legend="RAG" choices={RAGS.map((r) => ({ value: r, label: RAG_LABELS[r] }))} values={draft.rag} onChange={(v) => setDraft({ ...draft, rag: v as Rag[] })} />
+              <Checkboxes
+                id="filter-score"
+                legend="Score"
+                choices={['0', '1', '2', '3'].map((s) => ({ value: s, label: s }))}
+                values={draft.score}
+                onChange={(score) => setDraft({ ...draft, score })}
+              />
+              <Checkboxes
+                id="filter-gender"
+                legend="Gender"
+                choices={choicesOf(GENDERS, GENDER_LABELS)}
+                values={draft.gender}
+                onChange={(v) => setDraft({ ...draft, gender: v as Gender[] })}
+              />
+              <Checkboxes
+                id="filter-age-band"
+                legend="Age band"
+                choices={choicesOf(AGE_BANDS, AGE_BAND_LABELS)}
+                values={draft.ageBand}
+                onChange={(v) => setDraft({ ...draft, ageBand: v as AgeBand[] })}
+              />
+              <Checkboxes
+                id="filter-placement"
+                legend="Placement"
+                choices={choicesOf(PLACEMENT_TYPES, PLACEMENT_TYPE_LABELS)}
+                values={draft.placementType}
+                onChange={(v) => setDraft({ ...draft, placementType: v as PlacementType[] })}
+              />
+              <Checkboxes
+                id="filter-legal-status"
+                legend="Legal status"
+                choices={choicesOf(LEGAL_STATUSES, LEGAL_STATUS_LABELS)}
+                values={draft.legalStatus}
+                onChange={(v) => setDraft({ ...draft, legalStatus: v as LegalStatus[] })}
+              />
+              <Checkboxes
+                id="filter-model"
+                legend="Model of CSE"
+                choices={choicesOf(CSE_MODELS, CSE_MODEL_LABELS)}
+                values={draft.model}
+                onChange={(v) => setDraft({ ...draft, model: v as CseModel[] })}
+              />
+            </div>
+          </details>
+        )}
+        {!draft.cohort && (draft.onListOn || draft.ward.length) ? (
           <div className="govuk-inset-text" data-testid="list-filters-from-address">
             {draft.onListOn ? (
               <p className="govuk-body">
@@ -306,7 +387,7 @@ export function ListPage({ me }: { me: SessionUserFragment }) {
         <>
           {error ? <QueryError error={error} onRetry={retry} /> : null}
           <DataTable<YoungPersonRowFragment>
-            caption={filtered ? 'Young people matching the filters' : 'On the MASE list today'}
+            caption={applied.cohort ? 'The young people behind the count' : filtered ? 'Young people matching the filters' : 'On the MASE list today'}
             scrollLabel="Young people table"
             className="app-table--compact"
             rows={people}
