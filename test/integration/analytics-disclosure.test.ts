@@ -105,7 +105,7 @@ describe('filtered exports side by side', () => {
       // Zero stays zero: nobody is non-binary or not known.
       for (const k of [1 + GENDERS.indexOf('NON_BINARY'), 1 + GENDERS.indexOf('NOT_KNOWN')]) expect(profiles[k].exportAnalytics.rows[i].slice(1)).toEqual(['0', '0', '0', '0', '0']);
       // Counts above 5 shown in the girls' and boys' exports (each shown figure was checked against the truth above).
-      for (const g of ['FEMALE', 'MALE']) {
+      for (const g of ['FEMALE', 'MALE'] as const) {
         expect(truthOf(g, period, RAG_CATS.length)).toBeGreaterThan(SUPPRESS_UP_TO);
         largeShown[g] += profiles[1 + GENDERS.indexOf(g)].exportAnalytics.rows[i].slice(1).filter((v) => v !== 'c' && Number(v) > SUPPRESS_UP_TO).length;
       }
