@@ -106,7 +106,7 @@ function WardLayer({ wards, totals, steps, selectedWardId, onSelectWard, tiles }
   return (
     // Below the overlay pane (400), so the wards never cover the locations.
     <Pane name="wards" style={{ zIndex: 350 }}>
-      <GeoJSON key={wards.features.map((f) => f.properties.id).join(',')} data={wards} style={style} onEachFeature={onEachFeature} attribution={attribution || undefined} />
+      <GeoJSON key={wards.features.map((f) => f.properties.id).join(',')} data={wards} style={style} onEachFeature={onEachFeature} attribution={attribution ? attributionHtml(attribution) : undefined} />
     </Pane>
   );
 }
