@@ -77,7 +77,7 @@ describe('importing young people from a CSV export', () => {
     const empty = await coordinator.gql(START, { csv: HEADER, m: [{ key: 'reference', header: 'MOSAIC ID' }] });
     expect(empty.errors?.[0].extensions?.fields).toEqual([{ field: 'csv', message: 'The file has no rows' }]);
     const badMap = await coordinator.gql(PREVIEW, { csv: HEADER, m: [{ key: 'reference', header: 'No such column' }] });
-    expect(badMap.errors?.[0].extensions?.fields).toEqual([{ field: 'mapping', message: 'The file has no column "No such column"' }]);
+    expect(badMap.errors?.[0].extensions?.fields).toEqual([{ field: 'mapping.header', message: 'The file has no column "No such column"' }]);
   });
 
   it('refuses to start a file with errors, and imports a clean one all at once, with progress and audit', async () => {

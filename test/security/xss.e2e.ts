@@ -26,6 +26,47 @@ afterAll(async () => {
   await browser.close();
 });
 
+describe('the checks of hostile input', () => {
+  it('fail on a page where a payload ran, became markup, or left a script element (with the CSP bypassed so a payload can run)', async () => {
+    // Without the Content Security Policy, which would stop an inline handler from running at all.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await noScriptRan(page, 'a clean page');
+    // As a component using innerHTML would: the image fails to load and its handler runs.
+    await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), PAYLOADS.img);
+    await page.waitForFunction(() => (window as unknown as { __xss?: number }).__xss === 1);
+    await expect(noScriptRan(page, 'after a payload ran')).rejects.toThrow(/after a payload ran/);
+    // Markup that has not run (yet): a javascript: link.
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', `<a href="${html}">open</a>`), PAYLOADS.js);
+    await expect(noScriptRan(page, 'a javascript: link')).rejects.toThrow(/injected markup/);
+    // A script element holding a payload (inserted scripts do not run, but one in the page is a failure).
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.evaluate((code) => {
+      const el = document.createElement('script');
+      el.type = 'text/plain';
+      el.textContent = code;
+      document.body.append(el);
+    }, PAYLOADS.script);
+    await expect(noScriptRan(page, 'a script element')).rejects.toThrow(/a script element/);
+    await context.close();
+  });
+});
+
+describe('the Content Security Policy', () => {
+  it('stops a payload that reached the page as markup from running, and reports it', async () => {
+    const { context, page, problems } = await signedIn('ANALYST');
+    await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), PAYLOADS.img);
+    await expect.poll(() => problems.some((p) => p.startsWith('CSP:')), { timeout: 10_000 }).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await context.close();
+  });
+});
+
 describe('hostile input', () => {
   it('in a young person’s record is stored verbatim and shown as text on the list and their page', async () => {
     const { context, page, problems } = await signedIn('COORDINATOR');

@@ -65,6 +65,28 @@ export class IdPipe implements PipeTransform<unknown, string> {
   }
 }
 
+/** A month, yyyy-mm. */
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Validates a month argument (yyyy-mm), naming the argument when it is not one. */
+export class MonthPipe implements PipeTransform<unknown, string> {
+  transform(value: unknown, meta: ArgumentMetadata): string {
+    if (typeof value === 'string' && MONTH.test(value)) return value;
+    const field = meta.data ?? 'month';
+    throw badInput([{ field, message: `${field} must be a month like 2026-03` }]);
+  }
+}
+
+/** Validates an optional date argument (yyyy-mm-dd, a real day), naming the argument when it is not one. */
+export class OptionalDatePipe implements PipeTransform<unknown, string | null> {
+  transform(value: unknown, meta: ArgumentMetadata): string | null {
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) return value;
+    const field = meta.data ?? 'date';
+    throw badInput([{ field, message: `${field} must be a date like 2026-03-31` }]);
+  }
+}
+
 /** Validates an argument against a given class even when its TypeScript type is `T | null`. */
 class TypedValidationPipe<T> extends FieldValidationPipe {
   constructor(private readonly type: Type<T>) {

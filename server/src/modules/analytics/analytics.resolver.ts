@@ -3,8 +3,7 @@ import type { Dimension } from '@mase/shared';
 import { Roles } from '../../common/auth/access.decorators.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/current-actor.decorator.js';
-import { badInput } from '../../common/graphql/errors.js';
-import { IdPipe } from '../../common/graphql/validation.js';
+import { IdPipe, MonthPipe } from '../../common/graphql/validation.js';
 import { AnalyticsService } from './analytics.service.js';
 import { ActivityTrends, AnalyticsExport, AnalyticsFilter, DimensionEnum, ExportWidgetEnum, ListTrends, SavedViewView, SaveViewInput, Themes, VictimProfile, type ExportWidget } from './analytics.types.js';
 import { SavedViewsService } from './saved-views.service.js';
@@ -42,8 +41,7 @@ export class AnalyticsResolver {
 
   @Query(() => Themes, { description: 'What changed in a month, with the test that says it is unlikely to be noise' })
   @Roles(...FULL_READERS)
-  themes(@CurrentActor() actor: Actor, @Args('period', { type: () => String, description: 'yyyy-mm' }) period: string): Promise<Themes> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput([{ field: 'period', message: 'period must be a month like 2026-03' }]);
+  themes(@CurrentActor() actor: Actor, @Args('period', { type: () => String, description: 'yyyy-mm' }, MonthPipe) period: string): Promise<Themes> {
     return this.analytics.themes(actor, period);
   }
 

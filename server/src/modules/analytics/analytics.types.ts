@@ -3,8 +3,8 @@ import { AGE_BANDS, CSE_MODELS, DIMENSIONS, GENDERS, LEGAL_STATUSES, RAGS, type 
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { enumObject } from '../../common/graphql/enums.js';
+import { MONTH } from '../../common/graphql/validation.js';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const DimensionEnum = enumObject(DIMENSIONS);
 registerEnumType(DimensionEnum, { name: 'Dimension', description: 'What the victim profile is broken down by' });

@@ -43,8 +43,8 @@ export class YoungPeopleImportService implements OnModuleInit {
     const { headers, records, fileErrors } = readCsv(csv, MAX_IMPORT_ROWS);
     const mapping: Partial<Record<YoungPersonImportKey, string>> = mappingInput ? {} : suggestMapping(headers);
     for (const mi of mappingInput ?? []) {
-      if (!YOUNG_PERSON_IMPORT_COLUMNS.some((c) => c.key === mi.key)) throw badInput([{ field: 'mapping', message: `Unknown import column "${mi.key}"` }]);
-      if (!headers.includes(mi.header)) throw badInput([{ field: 'mapping', message: `The file has no column "${mi.header}"` }]);
+      if (!YOUNG_PERSON_IMPORT_COLUMNS.some((c) => c.key === mi.key)) throw badInput([{ field: 'mapping.key', message: `Unknown import column "${mi.key}"` }]);
+      if (!headers.includes(mi.header)) throw badInput([{ field: 'mapping.header', message: `The file has no column "${mi.header}"` }]);
       mapping[mi.key as YoungPersonImportKey] = mi.header;
     }
     const day = today();

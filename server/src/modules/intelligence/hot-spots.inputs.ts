@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { RISK_LEVELS, RiskLevelEnum, type RiskLevel } from './hot-spot.entities.js';
+import { MONTH } from '../../common/graphql/validation.js';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 @InputType()
 export class HotSpotReportInput {

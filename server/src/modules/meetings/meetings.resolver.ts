@@ -2,7 +2,7 @@ import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField
 import { Roles } from '../../common/auth/access.decorators.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/current-actor.decorator.js';
-import { IdPipe } from '../../common/graphql/validation.js';
+import { IdPipe, MonthPipe, OptionalDatePipe } from '../../common/graphql/validation.js';
 import { MeetingsService } from './meetings.service.js';
 import {
   ActionView,
@@ -47,8 +47,8 @@ export class MeetingsResolver {
   @Query(() => [MeetingView], { description: 'Meetings, latest first (agency leads: those with an issued agenda)' })
   meetings(
     @CurrentActor() actor: Actor,
-    @Args('from', { type: () => String, nullable: true, description: 'yyyy-mm-dd' }) from: string | null,
-    @Args('to', { type: () => String, nullable: true, description: 'yyyy-mm-dd' }) to: string | null,
+    @Args('from', { type: () => String, nullable: true, description: 'yyyy-mm-dd' }, OptionalDatePipe) from: string | null,
+    @Args('to', { type: () => String, nullable: true, description: 'yyyy-mm-dd' }, OptionalDatePipe) to: string | null,
   ): Promise<MeetingView[]> {
     return this.service.list(actor, from, to);
   }
@@ -121,7 +121,7 @@ export class MeetingsResolver {
   @Roles('CO_CHAIR')
   scheduleMonthlyMeetings(
     @CurrentActor() actor: Actor,
-    @Args('from', { type: () => String, description: 'yyyy-mm' }) from: string,
+    @Args('from', { type: () => String, description: 'yyyy-mm' }, MonthPipe) from: string,
     @Args('months', { type: () => Int }) months: number,
   ): Promise<MeetingView[]> {
     return this.service.scheduleMonthly(actor, from, months);

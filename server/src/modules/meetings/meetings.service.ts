@@ -214,7 +214,6 @@ export class MeetingsService {
 
   /** Schedules the usual monthly meetings for the months that have none. */
   async scheduleMonthly(actor: Actor, from: string, months: number): Promise<MeetingView[]> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(from)) throw badInput([{ field: 'from', message: 'from must be a month like 2026-03' }]);
     if (months < 1 || months > 24) throw badInput([{ field: 'months', message: 'Schedule 1 to 24 months at a time' }]);
     const rule = await this.returns.settings();
     const out: MeetingView[] = [];

@@ -2,8 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Roles } from '../../common/auth/access.decorators.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/current-actor.decorator.js';
-import { badInput } from '../../common/graphql/errors.js';
-import { IdPipe, OptionalArg } from '../../common/graphql/validation.js';
+import { IdPipe, MonthPipe, OptionalArg } from '../../common/graphql/validation.js';
 import { ReturnsService } from './returns.service.js';
 import {
   AgencyReturnView,
@@ -41,9 +40,9 @@ export class ReturnsResolver {
   agencyReturnFor(
     @CurrentActor() actor: Actor,
     @Args('agencyId', { type: () => ID }, IdPipe) agencyId: string,
-    @Args('period', { type: () => String, description: 'yyyy-mm' }) period: string,
+    @Args('period', { type: () => String, description: 'yyyy-mm' }, MonthPipe) period: string,
   ): Promise<AgencyReturnView | null> {
-    return this.returns.find(actor, agencyId, validPeriod(period));
+    return this.returns.find(actor, agencyId, period);
   }
 
   @Query(() => [AgencyReturnView], { description: 'Returns, newest month first (agency leads: their own agency’s only)' })
@@ -128,10 +127,10 @@ export class ReturnsResolver {
   previewReturnCsv(
     @CurrentActor() actor: Actor,
     @Args('agencyId', { type: () => ID }, IdPipe) agencyId: string,
-    @Args('period', { type: () => String }) period: string,
+    @Args('period', { type: () => String }, MonthPipe) period: string,
     @Args('csv', { type: () => String }) csv: string,
   ): Promise<ReturnCsvPreview> {
-    return this.returns.previewCsv(actor, agencyId, validPeriod(period), csv);
+    return this.returns.previewCsv(actor, agencyId, period, csv);
   }
 
   @ResolveField('versions', () => [ReturnVersion], { description: 'Every submitted version, newest first' })
@@ -140,7 +139,3 @@ export class ReturnsResolver {
   }
 }
 
-function validPeriod(period: string): string {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput([{ field: 'period', message: 'period must be a month like 2026-03' }]);
-  return period;
-}

@@ -5,8 +5,8 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Match
 import { AgencyKindEnum, enumObject } from '../../common/graphql/enums.js';
 import { AgencyEntity } from '../agencies/agency.entity.js';
 import { VERSION_KINDS, type VersionKind } from './return.entities.js';
+import { MONTH } from '../../common/graphql/validation.js';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const ReturnStatusEnum = enumObject(RETURN_STATUSES);
 registerEnumType(ReturnStatusEnum, { name: 'ReturnStatus', description: 'DRAFT → SUBMITTED → ACCEPTED, or RETURNED for correction and submitted again' });

@@ -30,8 +30,7 @@ export class AuditFilterInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @IsUUID('all', { message: 'entityId must be a record identifier (a UUID)' })
   entityId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'From this moment (inclusive)' })

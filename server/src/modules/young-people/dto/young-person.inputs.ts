@@ -40,6 +40,7 @@ import {
 } from '../../../common/graphql/enums.js';
 import { ConnectionOf } from '../../../common/graphql/pagination.js';
 import { YoungPersonEntity } from '../young-person.entity.js';
+import { MONTH } from '../../../common/graphql/validation.js';
 
 @InputType({ description: 'Everything a young person record holds; identifying fields are only for roles with case access' })
 export class YoungPersonFields {
@@ -187,7 +188,7 @@ export class FlowCohortInput {
   measure: FlowMeasure;
 
   @Field(() => String, { description: 'yyyy-mm' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be a month like 2026-03' })
+  @Matches(MONTH, { message: 'month must be a month like 2026-03' })
   month: string;
 
   @Field(() => [RagEnum], { nullable: true })
