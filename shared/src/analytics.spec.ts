@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complementHidden, filteredFlowsHidden, filteredTableHidden, flowSuppression, isSmall, medianDays, shown, suppressionMask, TIME_ON_LIST, type ProtectedLine } from './analytics.js';
+import { complementHidden, cornersHidden, filteredFlowsHidden, filteredTableHidden, flowSuppression, isSmall, medianDays, shown, suppressionMask, TIME_ON_LIST, type ProtectedLine } from './analytics.js';
 
 /** Tries to recover each hidden cell of a row from its published total and the other published cells. */
 function recoverable(cells: number[], total: number | null, hidden: boolean[], totalHidden: boolean): number[] {
@@ -328,5 +328,28 @@ describe('disclosure control of filtered views', () => {
     // The girls' large counts stay shown where the line gives them, and zero stays zero.
     expect(f.onList).toEqual([false, false, false]);
     expect(f.steppedDown).toEqual([false, false, false]);
+  });
+});
+
+describe('cornersHidden', () => {
+  // Two filters (F, W): combinations meeting both, F only, W only, neither; two cells.
+  const meets = [
+    [true, true],
+    [true, false],
+    [false, true],
+    [false, false],
+  ];
+  it('hides a cell where the group meeting neither filter is 1 to 5, though each filter alone leaves a large group out', () => {
+    expect(cornersHidden([40, 40], { counts: [[40, 40], [30, 30], [25, 25], [3, 0]], meets })).toEqual([true, false]);
+  });
+  it('hides a cell where the group meeting one filter and failing the other is small, and keeps zero as zero', () => {
+    expect(cornersHidden([40, 0], { counts: [[40, 0], [2, 4], [25, 25], [9, 9]], meets })).toEqual([true, false]);
+  });
+  it('shows a cell whose every corner is zero or above 5', () => {
+    expect(cornersHidden([40], { counts: [[40], [0], [6], [12]], meets })).toEqual([false]);
+  });
+  it('sums the combinations of a corner before judging it', () => {
+    // Two combinations (e.g. two wards not selected, with the same gender) of 3 each: the corner is 6.
+    expect(cornersHidden([40], { counts: [[40], [30], [25], [3], [3]], meets: [...meets, [false, false]] })).toEqual([false]);
   });
 });

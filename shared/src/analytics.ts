@@ -254,14 +254,18 @@ export interface FilterBreakdown {
  * views side by side reveal more than it does. A cell is hidden too where the total less it is 1 to
  * 5 (what the filter leaves out is a small group). A cell is hidden when any dimension says so.
  *
- * Residual risk, stated plainly: with filters on two or more dimensions at once, each dimension's
- * table is protected on its own (the other filters applied); views that filter different
- * combinations of dimensions are not judged against one table of every combination, so a reader
- * who combines them across dimensions is protected only by the complement rule and the view's own
- * suppression.
+ * With filters on two or more dimensions at once, each dimension's table is protected as above (the
+ * other filters applied), and the view's corners too (`joint`, see cornersHidden): the view and the
+ * views that drop some of its filters, combined by inclusion and exclusion, give each group that
+ * meets some of the filters and fails the others, so a cell is hidden where any such group is 1 to 5.
+ *
+ * Residual risk, stated plainly: views that filter different selections on several dimensions are
+ * not all judged against one table of every combination of every dimension (a table so fine that it
+ * would hide nearly every filtered count), so a reader who combines many such views is protected by
+ * the rules above and each view's own suppression, not by a proof over every combination.
  */
-export function filteredViewHidden(view: readonly number[], relations: readonly (readonly number[])[], dimensions: readonly FilterBreakdown[]): boolean[] {
-  const hide = view.map(() => false);
+export function filteredViewHidden(view: readonly number[], relations: readonly (readonly number[])[], dimensions: readonly FilterBreakdown[], joint?: JointBreakdown): boolean[] {
+  const hide = joint ? cornersHidden(view, joint) : view.map(() => false);
   for (const d of dimensions) {
     const n = view.length;
     const total = view.map((_, k) => d.counts.reduce((a, c) => a + c[k], 0));
@@ -311,6 +315,38 @@ export function filteredViewHidden(view: readonly number[], relations: readonly 
   return hide;
 }
 
+/**
+ * A view filtered on two or more dimensions, counted jointly with none of those filters: for each
+ * combination of their categories that some young person is in, its figures cell by cell, and which
+ * of the view's filters it meets, dimension by dimension.
+ */
+export interface JointBreakdown {
+  counts: readonly (readonly number[])[];
+  meets: readonly (readonly boolean[])[];
+}
+
+/**
+ * The corners of a filtered view: in each cell, for every way of meeting some of the view's filters
+ * and failing the others (all met is the view itself), how many young people do. The view and the
+ * views that drop some of its filters give each corner by inclusion and exclusion (for two filters
+ * F and W: all − F − W + (F and W) are those who meet neither), so a non-zero cell is hidden where
+ * any corner is 1 to 5. With one filter the one corner is the complement, as filteredViewHidden
+ * already hides.
+ */
+export function cornersHidden(view: readonly number[], joint: JointBreakdown): boolean[] {
+  return view.map((v, k) => {
+    if (v === 0) return false;
+    const corners = new Map<string, number>();
+    joint.counts.forEach((c, i) => {
+      const meets = joint.meets[i];
+      if (meets.every(Boolean)) return;
+      const key = meets.map((m) => (m ? '1' : '0')).join('');
+      corners.set(key, (corners.get(key) ?? 0) + c[k]);
+    });
+    return [...corners.values()].some(isSmall);
+  });
+}
+
 /** The flow identity as relations over flat figures (measure by measure, month by month). */
 function flowIdentityRelations(at: Readonly<Record<string, readonly number[]>>, months: number): number[][] {
   const relations: number[][] = [];
@@ -327,12 +363,21 @@ export interface FlowFilterBreakdown {
 }
 
 /** filteredViewHidden for the monthly figures: the counts to hide from the start in filtered flows (then flowSuppression). */
-export function filteredFlowsHidden(values: Readonly<Record<string, readonly number[]>>, dimensions: readonly FlowFilterBreakdown[]): Record<string, boolean[]> {
+export function filteredFlowsHidden(
+  values: Readonly<Record<string, readonly number[]>>,
+  dimensions: readonly FlowFilterBreakdown[],
+  joint?: { counts: readonly Readonly<Record<string, readonly number[]>>[]; meets: readonly (readonly boolean[])[] },
+): Record<string, boolean[]> {
   const keys = Object.keys(values).filter((k) => k !== TIME_ON_LIST.key);
   const months = values.onList?.length ?? 0;
   const flat = (v: Readonly<Record<string, readonly number[]>>) => keys.flatMap((k) => Array.from({ length: months }, (_, i) => v[k]?.[i] ?? 0));
   const at = Object.fromEntries(keys.map((k, j) => [k, Array.from({ length: months }, (_, i) => j * months + i)]));
-  const hidden = filteredViewHidden(flat(values), flowIdentityRelations(at, months), dimensions.map((d) => ({ counts: d.counts.map(flat), selected: d.selected })));
+  const hidden = filteredViewHidden(
+    flat(values),
+    flowIdentityRelations(at, months),
+    dimensions.map((d) => ({ counts: d.counts.map(flat), selected: d.selected })),
+    joint && { counts: joint.counts.map(flat), meets: joint.meets },
+  );
   return Object.fromEntries(keys.map((k) => [k, at[k].map((i) => hidden[i])]));
 }
 
@@ -344,7 +389,11 @@ export interface TableFilterBreakdown {
 }
 
 /** filteredViewHidden for a table (see suppressionMask): the cells and row totals to hide from the start in a filtered table. */
-export function filteredTableHidden(rows: readonly ProtectedLine[], dimensions: readonly TableFilterBreakdown[]): { cells: boolean[][]; totals: boolean[] } {
+export function filteredTableHidden(
+  rows: readonly ProtectedLine[],
+  dimensions: readonly TableFilterBreakdown[],
+  joint?: { counts: readonly (readonly ProtectedLine[])[]; meets: readonly (readonly boolean[])[] },
+): { cells: boolean[][]; totals: boolean[] } {
   const flat = (t: readonly ProtectedLine[]) => t.flatMap((r, i) => [...r.cells, rows[i].total === null ? 0 : (r.total ?? 0)]);
   const at: number[][] = [];
   let next = 0;
@@ -358,6 +407,7 @@ export function filteredTableHidden(rows: readonly ProtectedLine[], dimensions: 
       selected: d.selected,
       totalAlsoHidden: rows.flatMap((r, i) => [...r.cells.map(() => false), !!d.totalsAlsoHidden?.[i]]),
     })),
+    joint && { counts: joint.counts.map(flat), meets: joint.meets },
   );
   return { cells: rows.map((r, i) => r.cells.map((_, j) => hidden[at[i][j]])), totals: rows.map((r, i) => r.total !== null && hidden[at[i][r.cells.length]]) };
 }

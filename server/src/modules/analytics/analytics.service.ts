@@ -30,7 +30,7 @@ import { defaultMeetingDate, periodsBetween } from '../returns/deadlines.js';
 import { ReturnsService } from '../returns/returns.service.js';
 import { ageBandAt } from './sql.js';
 import { and, countDate, FLOW_MEASURE_KEYS, hasPersonFilters, IDENTITY_MEASURES, liveCount, Params, personFilter, PERSON_MONTH_COUNT, scoredCte, snapshotFilter } from './cohorts.js';
-import { ALL_CATEGORIES, filtersInForce, personCategory, ROW_CATEGORY, selectedBy, without, type FilterKey } from './disclosure.js';
+import { filtersInForce, liveCategories, liveCategory, meetsEach, rowCategory, selectedBy, without, withoutAll, type FilterKey, type Grouping } from './disclosure.js';
 import { buildSnapshot, snapshotHorizon } from './snapshot.js';
 import type { ActivityTrends, AnalyticsExport, AnalyticsFilter, Count, ExportWidget, ListTrends, MeasureSeries, ProfileSeries, Theme, Themes, VictimProfile } from './analytics.types.js';
 
@@ -181,7 +181,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
    * The counts of the profile: complete months from the monthly snapshot, the month in progress
    * counted live; with `by`, each counted by the category of that filter dimension too (fcat).
    */
-  private async profileRows(periods: string[], f: AnalyticsFilter, dims: Dimension[], by?: FilterKey): Promise<ProfileRow[]> {
+  private async profileRows(periods: string[], f: AnalyticsFilter, dims: Dimension[], by?: Grouping): Promise<ProfileRow[]> {
     const horizon = await snapshotHorizon(this.dataSource.manager);
     const kept = periods.filter((p) => p <= horizon);
     const live = periods.filter((p) => p > horizon);
@@ -216,7 +216,19 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
         totalsAlsoHidden: await this.onListHidden(without(f, key), periods),
       });
     }
-    const hidden = filteredTableHidden(wide, dimensions);
+    let joint: { counts: ProtectedLine[][]; meets: boolean[][] } | undefined;
+    const keysInForce = filtersInForce(f);
+    if (keysInForce.length > 1) {
+      // The corners: the table by each combination of the filtered dimensions' categories, none of those filters applied.
+      const rows = await this.profileRows(periods, withoutAll(f, keysInForce), [d], keysInForce);
+      const cats = [...new Set(rows.map((r) => r.fcat))];
+      const n = new Map(rows.map((r) => [`${r.fcat}|${r.period}|${r.dim}|${r.category}`, r.n]));
+      joint = {
+        counts: cats.map((c) => periods.map((period) => ({ cells: keys.map((k) => n.get(`${c}|${period}|${d}|${k}`) ?? 0), total: multi ? null : (n.get(`${c}|${period}|TOTAL|`) ?? 0) }))),
+        meets: cats.map((c) => meetsEach(keysInForce, f, c)),
+      };
+    }
+    const hidden = filteredTableHidden(wide, dimensions, joint);
     return { cells: hidden.cells.map((r) => r.slice(0, categories.length)), totals: hidden.totals };
   }
 
@@ -227,7 +239,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The profile of complete months: their counts as kept, or — with person filters — counted from each young person's month. */
-  private async profileOfSnapshot(periods: string[], f: AnalyticsFilter, dims: Dimension[], by?: FilterKey): Promise<ProfileRow[]> {
+  private async profileOfSnapshot(periods: string[], f: AnalyticsFilter, dims: Dimension[], by?: Grouping): Promise<ProfileRow[]> {
     const p = new Params();
     const periodsParam = p.add(periods.map((x) => `${x}-01`));
     if (!hasPersonFilters(f) && !by) {
@@ -255,7 +267,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       `WITH s AS MATERIALIZED (
          SELECT to_char(s.period, 'YYYY-MM') AS period, s.young_person_id AS id, s.gender, s.ethnicity, s.legal_status, s.placement_type, s.send,
                 s.education_status, s.presentation, s.home_ward, s.age_band, s.rag, s.final_score, s.models, s.categories,
-                ${by ? ROW_CATEGORY[by] : `''`} AS fcat
+                ${by ? rowCategory(by) : `''`} AS fcat
          FROM analytics_person_month s WHERE s.period = ANY(${periodsParam}::date[]) AND s.on_list${and(where)}
        )
        ${parts.join('\nUNION ALL\n')}`,
@@ -264,7 +276,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The profile counted from the tables (the month in progress): the list on each date, each young person as they were then. */
-  private async profileLive(periods: string[], dates: string[], f: AnalyticsFilter, dims: Dimension[], by?: FilterKey): Promise<ProfileRow[]> {
+  private async profileLive(periods: string[], dates: string[], f: AnalyticsFilter, dims: Dimension[], by?: Grouping): Promise<ProfileRow[]> {
     const p = new Params();
     const periodsParam = p.add(periods);
     const datesParam = p.add(dates);
@@ -296,7 +308,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
            WHERE ra.young_person_id = yp.id AND ra.status = 'FINAL' AND ra.assessed_on <= d.on_date
            ORDER BY ra.assessed_on DESC, ra.created_at DESC LIMIT 1
          ) la ON true
-       ), f AS (SELECT *, ${by ? ROW_CATEGORY[by] : `''`} AS fcat FROM s ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+       ), f AS (SELECT *, ${by ? rowCategory(by) : `''`} AS fcat FROM s ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
        ${parts.join('\nUNION ALL\n')}`,
       p.values,
     );
@@ -326,7 +338,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The monthly figures of some months (see FlowScope): complete months from the snapshot, the month in progress counted live. */
-  private async flowRows(periods: string[], f: AnalyticsFilter, what: FlowScope, by?: FilterKey): Promise<Record<string, number | string>[]> {
+  private async flowRows(periods: string[], f: AnalyticsFilter, what: FlowScope, by?: Grouping): Promise<Record<string, number | string>[]> {
     if (!periods.length) return [];
     const horizon = await snapshotHorizon(this.dataSource.manager);
     const kept = periods.filter((p) => p <= horizon);
@@ -365,7 +377,17 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
           selected: cats.map((c) => selectedBy(key, f, c)),
         });
       }
-      alsoHidden = filteredFlowsHidden(values, dimensions);
+      let joint: { counts: Record<string, number[]>[]; meets: boolean[][] } | undefined;
+      if (keys.length > 1) {
+        // The corners: the figures by each combination of the filtered dimensions' categories, none of those filters applied.
+        const rows = await this.flowRows(all, withoutAll(f, keys), 'COUNTS', keys);
+        const cats = [...new Set(rows.map((r) => (r.fcat ?? null) as string | null))];
+        joint = {
+          counts: cats.map((c) => table(new Map(rows.filter((r) => (r.fcat ?? null) === c).map((r) => [String(r.period), r])))),
+          meets: cats.map((c) => meetsEach(keys, f, c)),
+        };
+      }
+      alsoHidden = filteredFlowsHidden(values, dimensions, joint);
     }
     const mask = flowSuppression(values, alsoHidden);
     const index = new Map(all.map((p, i) => [p, i]));
@@ -378,7 +400,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The flows of complete months: as kept, or — with person filters — summed over each young person's month. */
-  private async trendsOfSnapshot(periods: string[], f: AnalyticsFilter, what: FlowScope, by?: FilterKey): Promise<Record<string, number | string>[]> {
+  private async trendsOfSnapshot(periods: string[], f: AnalyticsFilter, what: FlowScope, by?: Grouping): Promise<Record<string, number | string>[]> {
     const median = what === 'TRENDS';
     const p = new Params();
     const periodsParam = p.add(periods.map((x) => `${x}-01`));
@@ -403,7 +425,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       return [...byPeriod.values()];
     }
     return this.dataSource.query(
-      `SELECT to_char(s.period, 'YYYY-MM') AS period,${by ? ` ${ROW_CATEGORY[by]} AS fcat,` : ''}
+      `SELECT to_char(s.period, 'YYYY-MM') AS period,${by ? ` ${rowCategory(by)} AS fcat,` : ''}
               ${FLOW_MEASURE_KEYS.map((k) => `sum(${PERSON_MONTH_COUNT[k]})::int AS "${k}"`).join(',\n              ')}${
                 median ? `,
               coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY s.days_on_list) FILTER (WHERE s.on_list), 0)::int AS "${TIME_ON_LIST.key}"` : ''
@@ -415,7 +437,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The flows counted from the tables (the month in progress), each young person filtered on their profile at the month end. */
-  private async trendsLive(periods: string[], f: AnalyticsFilter, what: FlowScope, by?: FilterKey): Promise<Record<string, number | string>[]> {
+  private async trendsLive(periods: string[], f: AnalyticsFilter, what: FlowScope, by?: Grouping): Promise<Record<string, number | string>[]> {
     const median = what === 'TRENDS';
     const p = new Params();
     p.add(periods);
@@ -423,7 +445,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     p.add(periods.map((x) => this.countDate(x)));
     const d = `d.end_on`;
     // With `by`, each category of that filter dimension (c.cat) counted as a filter of its own.
-    const w = () => and([...personFilter(f, p, d), ...(by ? [`(${personCategory(by, d)}) IS NOT DISTINCT FROM c.cat`] : [])]);
+    const w = () => and([...personFilter(f, p, d), ...(by ? [`(${liveCategory(by, d)}) IS NOT DISTINCT FROM c.cat`] : [])]);
     // The month's rows of each measure, counted as the MASE list shows them (cohorts.ts).
     const measures = what === 'IDENTITY' ? IDENTITY_MEASURES : FLOW_MEASURE_KEYS;
     const sql = `
@@ -436,7 +458,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
           WHERE lm.started_on <= ${d} AND (lm.ended_on IS NULL OR lm.ended_on > ${d})${w()})::int AS "${TIME_ON_LIST.key}"`
             : ''
         }
-      FROM unnest($1::text[], $2::date[], $3::date[]) AS d(period, start_on, end_on)${by ? ` CROSS JOIN (${ALL_CATEGORIES[by]}) AS c(cat)` : ''}
+      FROM unnest($1::text[], $2::date[], $3::date[]) AS d(period, start_on, end_on)${by ? ` CROSS JOIN LATERAL (${liveCategories(by, d)}) AS c(cat)` : ''}
       ORDER BY d.period`;
     return this.dataSource.query(sql, p.values);
   }

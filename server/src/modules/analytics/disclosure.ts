@@ -69,3 +69,35 @@ export function selectedBy(key: FilterKey, f: PersonFilterValues, category: stri
   if (key === 'model') return category.split(',').some((m) => values.includes(m));
   return values.includes(category);
 }
+
+/**
+ * What a filtered view's figures are counted by, for disclosure control: one filter dimension
+ * (its categories), or several jointly (each combination of their categories, for the corners of
+ * the view: see cornersHidden in @mase/shared).
+ */
+export type Grouping = FilterKey | readonly FilterKey[];
+
+/** The filters less every dimension of the grouping. */
+export const withoutAll = <F extends PersonFilterValues>(f: F, keys: readonly FilterKey[]): F => keys.reduce((g, k) => without(g, k), f);
+
+/** A joint category as text: the JSON array of its dimensions' categories (null for none). */
+const joint = (parts: readonly string[]) => `json_build_array(${parts.join(', ')})::text`;
+
+/** The category of a row `s` of analytics_person_month (or the live rows) under a grouping. */
+export const rowCategory = (by: Grouping): string => (typeof by === 'string' ? ROW_CATEGORY[by] : joint(by.map((k) => ROW_CATEGORY[k])));
+
+/** The category of `yp` on a date under a grouping. */
+export const liveCategory = (by: Grouping, date: string): string => (typeof by === 'string' ? personCategory(by, date) : joint(by.map((k) => personCategory(k, date))));
+
+/**
+ * The categories to count the live figures on a date by: every category of a dimension; for a
+ * joint grouping, the combinations some young person is in on that date (any other counts zero).
+ */
+export const liveCategories = (by: Grouping, date: string): string =>
+  typeof by === 'string' ? ALL_CATEGORIES[by] : `SELECT DISTINCT ${liveCategory(by, date)} FROM young_person yp`;
+
+/** For a joint category, which of the view's filters it meets, dimension by dimension. */
+export function meetsEach(keys: readonly FilterKey[], f: PersonFilterValues, category: string | null): boolean[] {
+  const parts = category === null ? [] : (JSON.parse(category) as (string | null)[]);
+  return keys.map((k, i) => selectedBy(k, f, parts[i] ?? null));
+}
