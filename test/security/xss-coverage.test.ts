@@ -119,7 +119,7 @@ function valueWith(type: GraphQLInputType, path: string[], payload: string): unk
 const inSchema = stringInputs(schema);
 const formats = Object.entries(XSS_COVERAGE).flatMap(([key, c]) => ('format' in c ? [[key, c.format] as const] : []));
 /** How many inputs are pending today: a change to the table that adds one fails here. */
-const PENDING_NOW = 39;
+const PENDING_NOW = 24;
 const HOSTILE = [PAYLOADS.img, PAYLOADS.script, PAYLOADS.sql, PAYLOADS.attr, PAYLOADS.js, PAYLOADS.formula];
 
 describe('the hostile-text coverage table', () => {
