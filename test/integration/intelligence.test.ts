@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, type GqlClient } from '../support/gql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const CREATE_POC = `mutation($i: PersonOfConcernFields!) { createPersonOfConcern(input: $i) { id firstName lastName aliases vehicles { registration make colour } phoneNumbers version } }`;
+const CREATE_POC = `mutation($i: PersonOfConcernFields!) { createPersonOfConcern(input: $i) { id firstName lastName aliases vehicles { registration make colour } phoneNumbers addresses version } }`;
 const UPDATE_POC = `mutation($i: UpdatePersonOfConcernInput!) { updatePersonOfConcern(input: $i) { id status version } }`;
 const CREATE_YP = `mutation($i: YoungPersonFields!) { createYoungPerson(input: $i) { id pseudonym } }`;
 const CREATE_LOCATION = `mutation($i: CreateLocationInput!) { createLocation(input: $i) { location { id name } } }`;
@@ -84,11 +84,24 @@ afterAll(async () => {
 });
 
 describe('people of concern', () => {
-  it('normalises vehicles and phone numbers, and finds people by alias, partial registration and phone fragment', async () => {
-    const r = await police.ok<{ createPersonOfConcern: { vehicles: unknown[]; phoneNumbers: string[]; aliases: string[] } }>(CREATE_POC, {
-      i: poc({ firstName: 'Kyle', lastName: 'Bennett', aliases: ['Snowy', ' K-Dog '], vehicles: [{ registration: 'lk19 xyz', make: 'BMW', colour: 'Black' }], phoneNumbers: ['07700 900-123'] }),
+  it('normalises vehicles, phone numbers and addresses, and finds people by alias, partial registration and phone fragment', async () => {
+    const r = await police.ok<{ createPersonOfConcern: { vehicles: unknown[]; phoneNumbers: string[]; aliases: string[]; addresses: string[] } }>(CREATE_POC, {
+      i: poc({
+        firstName: 'Kyle',
+        lastName: 'Bennett',
+        aliases: ['Snowy', ' K-Dog '],
+        vehicles: [{ registration: 'lk19 xyz', make: 'BMW', colour: 'Black' }],
+        phoneNumbers: ['07700 900-123'],
+        // On one line, as the form's boxes hold them (a line break there would be lost on the next save).
+        addresses: ['12 Quay Lane\r\n  Flat 2 ', 'Unit 4\nDock Road\n', 'Unit 4, Dock Road'],
+      }),
     });
-    expect(r.createPersonOfConcern).toMatchObject({ aliases: ['Snowy', 'K-Dog'], vehicles: [{ registration: 'LK19XYZ', make: 'BMW', colour: 'Black' }], phoneNumbers: ['07700900123'] });
+    expect(r.createPersonOfConcern).toMatchObject({
+      aliases: ['Snowy', 'K-Dog'],
+      vehicles: [{ registration: 'LK19XYZ', make: 'BMW', colour: 'Black' }],
+      phoneNumbers: ['07700900123'],
+      addresses: ['12 Quay Lane, Flat 2', 'Unit 4, Dock Road'],
+    });
     await newPoc({ firstName: 'Other', lastName: 'Person', aliases: ['Biggs'], vehicles: [{ registration: 'AB12 CDE' }], phoneNumbers: ['07911 555666'] });
     const search = async (s: string) =>
       (await analyst.ok<{ peopleOfConcern: { nodes: { lastName: string }[] } }>(`query($s: String) { peopleOfConcern(filter: { search: $s }) { nodes { lastName } } }`, { s })).peopleOfConcern.nodes.map((n) => n.lastName);

@@ -486,6 +486,7 @@ export type PersonOfConcernCategory =
   | 'SUSPECTED_PERPETRATOR';
 
 export type PersonOfConcernFields = {
+  /** Each address is kept on one line, as the forms edit it: a line break becomes ", " */
   addresses?: Array<string>;
   /** Aliases and nicknames */
   aliases?: Array<string>;
@@ -499,7 +500,7 @@ export type PersonOfConcernFields = {
   lastName?: string | null | undefined;
   /** Full or partial; stored as digits only */
   phoneNumbers?: Array<string>;
-  /** The police's own reference for this person (e.g. a nominal number); unique */
+  /** The police's own reference for this person (e.g. a nominal number): kept upper case, unique whatever the case */
   policeReference?: string | null | undefined;
   status: PersonOfConcernStatus;
   vehicles?: Array<VehicleInput>;
@@ -811,6 +812,7 @@ export type UpdateMissingEpisodeInput = {
 };
 
 export type UpdatePersonOfConcernInput = {
+  /** Each address is kept on one line, as the forms edit it: a line break becomes ", " */
   addresses?: Array<string>;
   /** Aliases and nicknames */
   aliases?: Array<string>;
@@ -825,7 +827,7 @@ export type UpdatePersonOfConcernInput = {
   lastName?: string | null | undefined;
   /** Full or partial; stored as digits only */
   phoneNumbers?: Array<string>;
-  /** The police's own reference for this person (e.g. a nominal number); unique */
+  /** The police's own reference for this person (e.g. a nominal number): kept upper case, unique whatever the case */
   policeReference?: string | null | undefined;
   status: PersonOfConcernStatus;
   vehicles?: Array<VehicleInput>;

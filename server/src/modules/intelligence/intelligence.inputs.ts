@@ -54,7 +54,7 @@ export class VehicleInput {
 
 @InputType()
 export class PersonOfConcernFields {
-  @Field(() => String, { nullable: true, description: "The police's own reference for this person (e.g. a nominal number); unique" })
+  @Field(() => String, { nullable: true, description: "The police's own reference for this person (e.g. a nominal number): kept upper case, unique whatever the case" })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -113,7 +113,7 @@ export class PersonOfConcernFields {
   @MaxLength(30, { each: true })
   phoneNumbers: string[] = [];
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { defaultValue: [], description: 'Each address is kept on one line, as the forms edit it: a line break becomes ", "' })
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })

@@ -15,6 +15,8 @@ export const normalisePhone = (s: string): string => s.replace(/\D/g, '');
 const today = (): string => new Date().toISOString().slice(0, 10);
 const clean = (s: string | null | undefined): string | null => (s?.trim() ? s.trim() : null);
 const cleanList = (xs: string[]): string[] => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+/** An address on one line, as the forms show and edit it: its line breaks become ", ". */
+const oneLine = (s: string): string => s.trim().replace(/\s*[\r\n]+\s*/g, ', ');
 
 @Injectable()
 export class PeopleOfConcernService {
@@ -57,7 +59,7 @@ export class PeopleOfConcernService {
       description: clean(input.description),
       vehicles,
       phoneNumbers: cleanList(input.phoneNumbers.map(normalisePhone)),
-      addresses: cleanList(input.addresses),
+      addresses: cleanList(input.addresses.map(oneLine)),
       category: input.category,
       status: input.status,
     };

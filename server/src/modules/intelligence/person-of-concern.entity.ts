@@ -36,7 +36,7 @@ export class PersonOfConcernEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => String, { nullable: true, description: "The police's own reference for this person (e.g. a nominal number); unique" })
+  @Field(() => String, { nullable: true, description: "The police's own reference for this person (e.g. a nominal number): kept upper case, unique whatever the case" })
   @Index('person_of_concern_reference_key', { unique: true, where: 'police_reference IS NOT NULL' })
   @Column({ type: 'text', nullable: true })
   policeReference: string | null;
