@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, type GqlClient } from '../support/gql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { NetworkFilter } from '../../server/src/modules/intelligence/intelligence.inputs.js';
+import { NetworkService } from '../../server/src/modules/intelligence/network.service.js';
 
 const CREATE_POC = `mutation($i: PersonOfConcernFields!) { createPersonOfConcern(input: $i) { id firstName lastName aliases vehicles { registration make colour } phoneNumbers addresses version } }`;
 const UPDATE_POC = `mutation($i: UpdatePersonOfConcernInput!) { updatePersonOfConcern(input: $i) { id status version } }`;
@@ -349,6 +351,38 @@ describe('the network', () => {
     const three = await police.ok<{ neighbourhood: NetworkOut }>(Q, { id: ring.pocs[1].id, hops: 3 });
     expect(three.neighbourhood.nodes).toHaveLength(6);
     expect(codeOf(await police.gql(Q, { id: ring.pocs[1].id, hops: 4 }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('finds for the agenda, over the whole network, the groups the network view finds: the same components, numbers, reasons and members, a deleted end left out', async () => {
+    const network = t.app.get(NetworkService);
+    const shape = (groups: { component: number; reasons: string[]; members: Node[] }[]) =>
+      groups.map((g) => ({ component: g.component, reasons: g.reasons, members: g.members.map((m) => `${m.kind}:${m.id}`).sort() }));
+    const same = async (filter: NetworkFilter) => {
+      const view = shape(await network.complexAbuseGroups(filter));
+      expect(shape(await network.complexAbuseGroupSummaries(filter)), JSON.stringify(filter)).toEqual(view);
+      return view;
+    };
+    // Three more groups of two men and two girls: tied in size, numbered by their smallest node key.
+    for (let g = 0; g < 3; g++) {
+      const [m1, m2, y1, y2] = [await newPoc({ firstName: `Tied${g}`, lastName: 'One' }), await newPoc({ firstName: `Tied${g}`, lastName: 'Two' }), await newYp(`Tia${g}`, 'Tie'), await newYp(`Tess${g}`, 'Tie')];
+      for (const [a, b] of [[m1, y1], [m2, y2], [m1, m2]] as const) await link(a, b, { type: 'SEEN_WITH', lastSeen: '2025-06-01' });
+    }
+    const all = await same({});
+    const tied = all.filter((g) => g.members.length === 4);
+    expect(tied.length).toBeGreaterThanOrEqual(3);
+    expect(tied.map((g) => g.members[0])).toEqual(tied.map((g) => g.members[0]).sort());
+    await same({ lastSeenFrom: '2025-06-01' });
+    await same({ maxSourceGrade: 1 });
+    await same({ types: ['SUSPECTED_OF_EXPLOITING'] });
+    expect(await network.complexAbuseGroupSummaries({ lastSeenFrom: '2099-01-01' })).toEqual([]);
+    // A place linked to the ring, then deleted: its link is left out of both.
+    const gone = await newLocation('Demolished flat');
+    await link(ring.pocs[1], gone, { type: 'FREQUENTS', lastSeen: '2025-06-01' });
+    expect((await same({ lastSeenFrom: '2025-06-01' })).some((g) => g.members.includes(`LOCATION:${gone.id}`))).toBe(true);
+    await t.ds.query(`DELETE FROM location WHERE id = $1`, [gone.id]);
+    const after = await same({ lastSeenFrom: '2025-06-01' });
+    expect(after.flatMap((g) => g.members)).not.toContain(`LOCATION:${gone.id}`);
+    expect(after.flatMap((g) => g.members)).toContain(`PERSON_OF_CONCERN:${ring.pocs[1].id}`);
   });
 });
 

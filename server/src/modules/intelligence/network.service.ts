@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { UndirectedGraph } from 'graphology';
-import { connectedComponents } from 'graphology-components';
 import { DataSource } from 'typeorm';
+import UnionFind from 'union-find';
 import { assertNoProblems, badInput, notFound, problem } from '../../common/graphql/errors.js';
 import type { ComplexAbuseGroup, Network, NetworkFilter, NetworkNode } from './intelligence.inputs.js';
 import { HANDLING_C_NOTE, type HandlingCode, type LinkType, type NodeKind } from './link.entity.js';
@@ -156,78 +155,56 @@ export class NetworkService {
 
   /**
    * The groups of `complexAbuseGroups` — same components, numbering, reasons and members — over the
-   * whole network however large (the agenda's use): the components are found over every link by
-   * graphology, and only the people of concern the reasons name are looked up. No centrality.
+   * whole network however large (the agenda's use). The matching links whose ends both exist come in
+   * one row (each end as its kind's letter and its id), the ends are numbered as they come, the
+   * components are found by union-find over the numbers, and only the people of concern the reasons
+   * name are looked up. No centrality.
    */
   async complexAbuseGroupSummaries(filter: NetworkFilter): Promise<ComplexAbuseGroupSummary[]> {
     checkWindow(filter);
-    // Every link matching the filter; the ends are numbered in node-key order (kind, then id).
-    const read = async (existing: boolean) => {
-      // Links to a deleted end are left out (as everywhere): checked below, and only then filtered in SQL.
-      const exists = (end: 'a' | 'b') =>
-        `CASE l.${end}_kind WHEN 'YOUNG_PERSON' THEN l.${end}_id IN (SELECT id FROM young_person) WHEN 'PERSON_OF_CONCERN' THEN l.${end}_id IN (SELECT id FROM person_of_concern)
-          ELSE l.${end}_id IN (SELECT id FROM location) END`;
-      const rows: Pick<LinkRow, 'a_kind' | 'a_id' | 'b_kind' | 'b_id'>[] = await this.dataSource.query(
-        `SELECT l.a_kind, l.a_id, l.b_kind, l.b_id FROM link l WHERE ${LINK_FILTER_SQL}${existing ? ` AND ${exists('a')} AND ${exists('b')}` : ''}`,
-        filterParams(filter),
-      );
-      const byKind: Record<NodeKind, Set<string>> = { LOCATION: new Set(), PERSON_OF_CONCERN: new Set(), YOUNG_PERSON: new Set() };
-      for (const r of rows) {
-        byKind[r.a_kind].add(r.a_id);
-        byKind[r.b_kind].add(r.b_id);
+    const [{ links: text }] = await this.dataSource.query<{ links: string | null }[]>(LINK_ENDS_SQL, filterParams(filter));
+    // Each end is a node key in short: its kind's letter and its id, which order as the keys do.
+    const keys: string[] = [];
+    const numberOf = new Map<string, number>();
+    const number = (key: string): number => {
+      let n = numberOf.get(key);
+      if (n === undefined) {
+        n = keys.length;
+        numberOf.set(key, n);
+        keys.push(key);
       }
-      const kinds: NodeKind[] = [];
-      const ids: string[] = [];
-      const at: Record<NodeKind, Map<string, number>> = { LOCATION: new Map(), PERSON_OF_CONCERN: new Map(), YOUNG_PERSON: new Map() };
-      for (const kind of ['LOCATION', 'PERSON_OF_CONCERN', 'YOUNG_PERSON'] as const) {
-        for (const id of [...byKind[kind]].sort()) {
-          at[kind].set(id, ids.length);
-          ids.push(id);
-          kinds.push(kind);
-        }
-      }
-      return {
-        kinds,
-        ids,
-        byKind,
-        from: Int32Array.from(rows, (r) => at[r.a_kind].get(r.a_id)!),
-        to: Int32Array.from(rows, (r) => at[r.b_kind].get(r.b_id)!),
-      };
+      return n;
     };
-    let graph = await read(false);
-    const [{ missing }] = await this.dataSource.query<{ missing: number }[]>(
-      `SELECT (cardinality($1::uuid[]) - (SELECT count(*) FROM young_person WHERE id = ANY($1::uuid[]))
-             + cardinality($2::uuid[]) - (SELECT count(*) FROM person_of_concern WHERE id = ANY($2::uuid[]))
-             + cardinality($3::uuid[]) - (SELECT count(*) FROM location WHERE id = ANY($3::uuid[])))::int AS missing`,
-      [[...graph.byKind.YOUNG_PERSON], [...graph.byKind.PERSON_OF_CONCERN], [...graph.byKind.LOCATION]],
-    );
-    if (missing > 0) graph = await read(true);
-    const { kinds, ids, from, to } = graph;
-    const links = from.length;
-    // The components, by graphology over every link (nodes are their numbers).
-    const g = new UndirectedGraph();
-    for (let i = 0; i < ids.length; i++) g.addNode(String(i));
-    for (let e = 0; e < links; e++) if (from[e] !== to[e]) g.mergeEdge(String(from[e]), String(to[e]));
-    const componentOf = new Int32Array(ids.length);
+    const links = (text?.length ?? 0) / (2 * END_LENGTH);
+    const from = new Int32Array(links);
+    const to = new Int32Array(links);
+    for (let e = 0, at = 0; e < links; e++, at += 2 * END_LENGTH) {
+      from[e] = number(text!.slice(at, at + END_LENGTH));
+      to[e] = number(text!.slice(at + END_LENGTH, at + 2 * END_LENGTH));
+    }
+    const kinds = keys.map((k) => KIND_OF_LETTER[k[0]]);
+    const ids = keys.map((k) => k.slice(1));
+    // The components, by union-find over the numbers (graphology's string-keyed graph costs seconds at this size).
+    const forest = new UnionFind(ids.length);
+    for (let e = 0; e < links; e++) forest.link(from[e], to[e]);
     const members = new Map<number, number[]>();
-    connectedComponents(g).forEach((nodes, c) => {
-      const list = nodes.map(Number);
-      for (const i of list) componentOf[i] = c;
-      members.set(c, list);
-    });
-    const find = (i: number) => componentOf[i];
+    for (let i = 0; i < ids.length; i++) {
+      const root = forest.find(i);
+      const list = members.get(root);
+      if (list) list.push(i);
+      else members.set(root, [i]);
+    }
     const edgesOf = new Map<number, number[]>();
     for (let e = 0; e < links; e++) {
-      const root = find(from[e]);
+      const root = forest.find(from[e]);
       const list = edgesOf.get(root);
       if (list) list.push(e);
       else edgesOf.set(root, [e]);
     }
     // Numbered as analyse() numbers them: largest first, ties by their smallest node key.
-    // Nodes are numbered in key order, so a component's smallest key is its smallest number.
     const ordered = [...members.entries()]
-      .map(([root, nodes]) => ({ root, nodes, first: nodes.reduce((m, i) => (i < m ? i : m), nodes[0]) }))
-      .sort((x, y) => y.nodes.length - x.nodes.length || x.first - y.first);
+      .map(([root, nodes]) => ({ root, nodes, first: nodes.reduce((m, i) => (keys[i] < keys[m] ? i : m), nodes[0]) }))
+      .sort((x, y) => y.nodes.length - x.nodes.length || (keys[x.first] < keys[y.first] ? -1 : 1));
     // Protocol 6.11 per component: counts by kind, and each person of concern's young people linked directly.
     const judged = ordered.map((c, component) => {
       const edges = edgesOf.get(c.root) ?? [];
@@ -302,6 +279,22 @@ const LINK_FILTER_SQL = `($1::text[] IS NULL OR l.type = ANY($1::text[]))
          AND ($3::text[] IS NULL OR l.intelligence_grade = ANY($3::text[]))
          AND ($4::date IS NULL OR l.last_seen >= $4::date)
          AND ($5::date IS NULL OR l.last_seen <= $5::date)`;
+
+/** An end of a link in LINK_ENDS_SQL: its kind's first letter and its 36-character id. */
+const END_LENGTH = 37;
+const KIND_OF_LETTER: Record<string, NodeKind> = { L: 'LOCATION', P: 'PERSON_OF_CONCERN', Y: 'YOUNG_PERSON' };
+/**
+ * SQL giving every link matching the filter ($1–$5) whose ends both still exist, as one text of its
+ * two ends after one another (each END_LENGTH characters): one row, whatever the size of the network,
+ * rather than a row per link for the driver to build.
+ */
+const LINK_ENDS_SQL = (() => {
+  const exists = (end: 'a' | 'b') =>
+    `CASE l.${end}_kind WHEN 'YOUNG_PERSON' THEN l.${end}_id IN (SELECT id FROM young_person) WHEN 'PERSON_OF_CONCERN' THEN l.${end}_id IN (SELECT id FROM person_of_concern)
+      ELSE l.${end}_id IN (SELECT id FROM location) END`;
+  return `SELECT string_agg(left(l.a_kind, 1) || l.a_id::text || left(l.b_kind, 1) || l.b_id::text, '') AS links
+    FROM link l WHERE ${LINK_FILTER_SQL} AND ${exists('a')} AND ${exists('b')}`;
+})();
 
 function filterParams(filter: NetworkFilter): unknown[] {
   return [filter.types?.length ? filter.types : null, filter.maxSourceGrade ?? null, filter.intelligenceGrades?.length ? filter.intelligenceGrades : null, filter.lastSeenFrom ?? null, filter.lastSeenTo ?? null];
