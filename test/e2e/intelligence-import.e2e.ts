@@ -32,8 +32,9 @@ const upload = (csv: string, name: string) => page.getByLabel(/CSV file/).setInp
 
 describe('importing intelligence from CSV', () => {
   it('checks every row of a links file, refuses one with an error, then imports a clean one all at once', async () => {
-    const { rows: [place] } = await db.query<{ name: string }>(`SELECT name FROM location WHERE lat IS NOT NULL ORDER BY name LIMIT 1`);
-    const { rows: [poc] } = await db.query<{ police_reference: string }>(`SELECT police_reference FROM person_of_concern ORDER BY police_reference LIMIT 1`);
+    // A place and a person the file can name without quoting (other tests record names full of commas and quotes).
+    const { rows: [place] } = await db.query<{ name: string }>(`SELECT name FROM location WHERE lat IS NOT NULL AND name ~ '^[A-Za-z0-9 ]+$' ORDER BY name LIMIT 1`);
+    const { rows: [poc] } = await db.query<{ police_reference: string }>(`SELECT police_reference FROM person_of_concern WHERE police_reference ~ '^[A-Z0-9/-]+$' ORDER BY police_reference LIMIT 1`);
     const gradings = async () => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM link_grading`)).rows[0].n);
     const before = await gradings();
     await page.goto(`${baseUrl}/intelligence`);
@@ -63,7 +64,7 @@ describe('importing intelligence from CSV', () => {
   });
 
   it('imports hot-spot reports, showing which months it adds and which it replaces', async () => {
-    const { rows: [place] } = await db.query<{ name: string }>(`SELECT name FROM location WHERE lat IS NOT NULL ORDER BY name DESC LIMIT 1`);
+    const { rows: [place] } = await db.query<{ name: string }>(`SELECT name FROM location WHERE lat IS NOT NULL AND name ~ '^[A-Za-z0-9 ,]+$' ORDER BY name DESC LIMIT 1`);
     const month = new Date().toISOString().slice(0, 7);
     await page.goto(`${baseUrl}/intelligence/import/hot-spot-reports`);
     await upload(['Place,Month,Sightings,Incidents,Risk level,Notes', `"${place.name}",${month},7,2,MEDIUM,Seen after school`].join('\n'), 'hot-spots.csv');

@@ -152,15 +152,15 @@ describe('hostile text in police intelligence', () => {
     const { rows: disruptions } = await db.query<{ notes: string }>(`SELECT notes FROM disruption_action WHERE person_of_concern_id = $1`, [ids.person]);
     expect(disruptions.map((d) => d.notes)).toEqual([DISRUPTION_NOTES]);
 
-    // A place, renamed with a hostile name and moved into a ward of the demo borough.
+    // A place, renamed with a hostile name and moved into a ward of the demo borough (to a point no other test's place is at).
     const place = await gql<{ createLocation: { location: { id: string; version: number } } }>(page, `mutation($i: CreateLocationInput!) { createLocation(input: $i) { location { id version } } }`, {
-      i: { name: `xsi-place-${stamp}`, type: 'FAST_FOOD_OUTLET', lat: 54.34, lng: 2.24 },
+      i: { name: `xsi-place-${stamp}`, type: 'FAST_FOOD_OUTLET', lat: 54.3391, lng: 2.2417 },
     });
     ids.place = place.createLocation.location.id;
     const renamed = await gql<{ updateLocation: { location: { name: string; ward: { code: string } | null } } }>(
       page,
       `mutation($i: UpdateLocationInput!) { updateLocation(input: $i) { location { name ward { code } } } }`,
-      { i: { id: ids.place, version: place.createLocation.location.version, name: PLACE_NAME, type: 'FAST_FOOD_OUTLET', lat: 54.35, lng: 2.25 } },
+      { i: { id: ids.place, version: place.createLocation.location.version, name: PLACE_NAME, type: 'FAST_FOOD_OUTLET', lat: 54.3437, lng: 2.2583 } },
     );
     expect(renamed.updateLocation.location.name).toBe(PLACE_NAME);
     expect(renamed.updateLocation.location.ward?.code).toMatch(/^KGM-W\d\d$/);
