@@ -36,6 +36,7 @@ export const AGENDA_GENERATORS = [
   { key: 'step_downs', section: 'VICTIMS', title: 'Proposed step-downs (latest screening scored 0)' },
   { key: 'cross_borough', section: 'VICTIMS', title: 'Looked-after children placed in or out of the borough' },
   { key: 'unscreened', section: 'VICTIMS', title: 'Named in agency returns but not yet screened' },
+  { key: 'police_report', section: 'OFFENDERS', title: 'The police monthly report' },
   { key: 'people_of_concern', section: 'OFFENDERS', title: 'People of concern new or changed' },
   { key: 'disruptions', section: 'OFFENDERS', title: 'Disruption activity' },
   { key: 'complex_groups', section: 'OFFENDERS', title: 'Groups flagged for a complex strategy meeting' },

@@ -13,6 +13,8 @@ const chair = DEMO_USERS.find((u) => u.role === 'CO_CHAIR')!;
 const lead = DEMO_USERS.find((u) => u.role === 'AGENCY_LEAD')!;
 const health = DEMO_AGENCIES.find((a) => a.kind === 'HEALTH')!;
 const ACTION = 'Arrange a sexual health review and report back to the panel';
+/** The demo borough's police monthly reports all carry this summary. */
+const POLICE_SUMMARY = 'Partnership patrols at the hot spots; premises visits to hotels and fast-food outlets.';
 
 const londonDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 const today = londonDay(new Date());
@@ -139,6 +141,12 @@ describe('a MASE meeting, from scheduling to the agency lead’s update on an ac
     // Young people appear by initials and reference, linked to their record.
     expect(await page.locator('[data-section="VICTIMS"] a[href^="/list/"]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-item-title="Attendance and apologies"]').innerText()).toContain(`${health.name}: Attending`);
+
+    // 4. Offenders opens with the police's monthly report: its figures and its summary.
+    const policeReport = page.locator('[data-item-title="The police monthly report"]');
+    expect(await policeReport.innerText()).toMatch(/open investigations \d+; arrests \d+;/);
+    expect(await policeReport.innerText()).toContain(POLICE_SUMMARY);
+    await page.locator('[data-section="OFFENDERS"]').screenshot({ path: join(ARTIFACTS, 'meeting-agenda-offenders.png') });
 
     // 5. Locations: the item's hot spots on the map, and the same places in the table under it.
     const hotSpots = page.getByTestId('hot-spot-figures');
@@ -311,6 +319,10 @@ describe('a MASE meeting, from scheduling to the agency lead’s update on an ac
     expect(await page.getByTestId('agenda').locator('button').count()).toBe(0);
     expect(await page.locator('[data-testid="agenda"] a[href^="/list/"]').count()).toBe(0);
     // No map of the hot spots for the agency lead (as in the pack); the key chart, every count of 1 to 5 as c.
+    // The police's figures reach them through disclosure control, their summary (intelligence detail) not at all.
+    const policeReport = page.locator('[data-item-title="The police monthly report"]');
+    expect(await policeReport.innerText()).toMatch(/open investigations (\d+|c); arrests (\d+|c);/);
+    expect(await policeReport.innerText()).not.toContain(POLICE_SUMMARY);
     await page.getByTestId('hot-spot-map-withheld').waitFor();
     expect(await page.getByTestId('agenda').locator('.leaflet-container').count()).toBe(0);
     const leadRows = await chartTable(page);

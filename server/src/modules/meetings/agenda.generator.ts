@@ -13,6 +13,19 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lon
 /** "3 March 2026": one formatter for every entry (making one per call is slow on an agenda of thousands). */
 export const longDate = (d: string) => LONG_DATE.format(new Date(`${d}T00:00:00Z`));
 const monthOf = (d: string) => d.slice(0, 7);
+const LONG_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "November 2026". */
+const longMonth = (period: string) => LONG_MONTH.format(new Date(`${period}-01T00:00:00Z`));
+/** The police monthly report's figures, in the order the police record them. */
+const POLICE_FIGURES = [
+  ['open_investigations', 'open investigations'],
+  ['arrests', 'arrests'],
+  ['charges', 'charges'],
+  ['convictions', 'convictions'],
+  ['cawns', 'child abduction warning notices'],
+  ['orders', 'orders'],
+  ['other_disruptions', 'other disruptions'],
+] as const;
 const monthBefore = (d: string) => {
   const [y, m] = d.split('-').map(Number);
   return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
@@ -324,6 +337,16 @@ export class AgendaGenerator {
           youngPerson: f.youngPersonId ? (people.get(f.youngPersonId) ?? null) : null,
           caseReference: f.youngPersonId ? null : f.reference,
         }));
+      }
+      case 'police_report': {
+        // The police's report for the month the agenda reports on: its figures, and its summary (for those who may read intelligence detail).
+        const [r] = await q<{ id: string; narrative: string | null } & Record<(typeof POLICE_FIGURES)[number][0], number>>(
+          `SELECT id, ${POLICE_FIGURES.map(([c]) => c).join(', ')}, narrative FROM police_report WHERE month = $1::date`,
+          [`${period}-01`],
+        );
+        if (!r) return [entry('police:none', `No police report is recorded for ${longMonth(period)}: the police record it under Intelligence`)];
+        const text = (n: (v: number) => string) => `${longMonth(period)}: ${POLICE_FIGURES.map(([c, label]) => `${label} ${n(r[c])}`).join('; ')}`;
+        return [entry(`police:${r.id}`, text(String), r.narrative, null, { text: text(controlled), detail: null })];
       }
       case 'people_of_concern': {
         const rows = await q<{ id: string; police_reference: string | null; label: string; status: string; category: string; created_at: string; is_new: boolean }>(

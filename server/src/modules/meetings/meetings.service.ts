@@ -51,7 +51,7 @@ export function personLabel(actor: Pick<Actor, 'role'>, p: AgendaPerson | null):
 }
 
 /** Lines that carry counts: under disclosure control they are read through their controlled form. */
-const COUNTED = ['theme:', 'total:', 'group:', 'place:', 'decisions:'];
+const COUNTED = ['theme:', 'total:', 'group:', 'place:', 'decisions:', 'police:'];
 
 /**
  * An entry as a viewer may see it: agency leads get no intelligence detail, and roles without
@@ -61,7 +61,7 @@ const COUNTED = ['theme:', 'total:', 'group:', 'place:', 'decisions:'];
  */
 export function entryView(actor: Pick<Actor, 'role'>, e: AgendaEntry): AgendaEntryView {
   const lead = actor.role === 'AGENCY_LEAD';
-  const intelligence = e.key.startsWith('poc:') || e.key.startsWith('disruption:') || e.key.startsWith('group:') || e.key.startsWith('place:');
+  const intelligence = ['poc:', 'disruption:', 'group:', 'place:', 'police:'].some((k) => e.key.startsWith(k));
   const suppress = isSuppressed(actor as Actor) && COUNTED.some((k) => e.key.startsWith(k));
   const shownAs = !suppress ? e : (e.controlled ?? { key: controlSentence(e.key), text: controlSentence(e.text), detail: null });
   const key = 'key' in shownAs ? shownAs.key : e.key;
