@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo-borough.js';
+import { DEMO_POLICE_SUMMARY } from '../../server/src/modules/demo/demo-intelligence.js';
 import { ARTIFACTS, expectAccessible, launch, watchForProblems } from './browser.js';
 
 const baseUrl = inject('baseUrl');
@@ -13,8 +14,6 @@ const chair = DEMO_USERS.find((u) => u.role === 'CO_CHAIR')!;
 const lead = DEMO_USERS.find((u) => u.role === 'AGENCY_LEAD')!;
 const health = DEMO_AGENCIES.find((a) => a.kind === 'HEALTH')!;
 const ACTION = 'Arrange a sexual health review and report back to the panel';
-/** The demo borough's police monthly reports all carry this summary. */
-const POLICE_SUMMARY = 'Partnership patrols at the hot spots; premises visits to hotels and fast-food outlets.';
 
 const londonDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 const today = londonDay(new Date());
@@ -145,7 +144,7 @@ describe('a MASE meeting, from scheduling to the agency lead’s update on an ac
     // 4. Offenders opens with the police's monthly report: its figures and its summary.
     const policeReport = page.locator('[data-item-title="The police monthly report"]');
     expect(await policeReport.innerText()).toMatch(/open investigations \d+; arrests \d+;/);
-    expect(await policeReport.innerText()).toContain(POLICE_SUMMARY);
+    expect(await policeReport.innerText()).toContain(DEMO_POLICE_SUMMARY);
     await page.locator('[data-section="OFFENDERS"]').screenshot({ path: join(ARTIFACTS, 'meeting-agenda-offenders.png') });
 
     // 5. Locations: the item's hot spots on the map, and the same places in the table under it.
@@ -322,7 +321,7 @@ describe('a MASE meeting, from scheduling to the agency lead’s update on an ac
     // The police's figures reach them through disclosure control, their summary (intelligence detail) not at all.
     const policeReport = page.locator('[data-item-title="The police monthly report"]');
     expect(await policeReport.innerText()).toMatch(/open investigations (\d+|c); arrests (\d+|c);/);
-    expect(await policeReport.innerText()).not.toContain(POLICE_SUMMARY);
+    expect(await policeReport.innerText()).not.toContain(DEMO_POLICE_SUMMARY);
     await page.getByTestId('hot-spot-map-withheld').waitFor();
     expect(await page.getByTestId('agenda').locator('.leaflet-container').count()).toBe(0);
     const leadRows = await chartTable(page);

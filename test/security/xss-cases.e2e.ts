@@ -1,11 +1,9 @@
 import { INDICATORS, RETURN_TEMPLATES, type AgencyKind } from '@mase/shared';
 import { join } from 'node:path';
-import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { DEMO_DEPUTY, DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo-borough.js';
-import { ARTIFACTS, launch, watchForProblems } from '../e2e/browser.js';
-import { expectEveryInputTyped, expectText, gql, NAME, noScriptRan, PAYLOADS, signedIn as signedInWith, visit } from './xss-support.js';
+import { ARTIFACTS, watchForProblems } from '../e2e/browser.js';
+import { expectText, gql, hostileTextSuite, NAME, noScriptRan, PAYLOADS, visit } from './xss-support.js';
 
 /**
  * Hostile text in a young person's case (their record, screenings, outcome, missing episodes, list
@@ -14,20 +12,7 @@ import { expectEveryInputTyped, expectText, gql, NAME, noScriptRan, PAYLOADS, si
  * stored exactly as typed and shown as text: no script runs, no markup is interpreted, no SQL runs.
  */
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let db: pg.Client;
-const signedIn = (role: string) => signedInWith(browser, role);
-
-beforeAll(async () => {
-  browser = await launch();
-  db = new pg.Client({ connectionString: inject('e2eDatabaseUrl') });
-  await db.connect();
-});
-afterAll(async () => {
-  expectEveryInputTyped('xss-cases.e2e.ts');
-  await db.end();
-  await browser.close();
-});
+const { db, browser, signedIn } = hostileTextSuite('xss-cases.e2e.ts');
 
 const stamp = Date.now() % 1_000_000;
 const monthBack = (back: number) => {
@@ -341,7 +326,7 @@ describe('hostile text in an agency return', () => {
 
 /** A demo user who is not the first of their role. */
 async function signedInAsDemo(email: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = watchForProblems(page);
   page.on('dialog', (d) => {

@@ -132,7 +132,7 @@ describe('the hostile-text coverage table', () => {
     for (const file of files) {
       const url = new URL(`./${file}`, import.meta.url);
       expect(existsSync(url), `${file} exists`).toBe(true);
-      expect(readFileSync(url, 'utf8'), `${file} checks its inputs`).toContain(`expectEveryInputTyped('${file}')`);
+      expect(readFileSync(url, 'utf8'), `${file} checks its inputs`).toContain(`hostileTextSuite('${file}'`);
     }
   });
 

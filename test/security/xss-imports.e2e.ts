@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launch } from '../e2e/browser.js';
-import { expectEveryInputTyped, expectText, gql, NAME, noScriptRan, PAYLOADS, signedIn as signedInWith, visit } from './xss-support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS } from '../e2e/browser.js';
+import { expectText, gql, hostileTextSuite, NAME, noScriptRan, PAYLOADS, visit } from './xss-support.js';
 
 /**
  * Hostile text that arrives in files rather than forms — CSV imports (cells and header names), a
@@ -13,25 +12,16 @@ import { expectEveryInputTyped, expectText, gql, NAME, noScriptRan, PAYLOADS, si
  * product's CSV policy (shared/src/csv.ts).
  */
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let db: pg.Client;
-const signedIn = (role: string) => signedInWith(browser, role);
 const stamp = Date.now().toString(36).toUpperCase();
 
 /** Two tiny synthetic squares far from the demo borough: no place of the demo falls inside them. */
 const WARD_CODES = [`XSS${stamp}A`, `XSS${stamp}B`];
 
-beforeAll(async () => {
-  browser = await launch();
-  db = new pg.Client({ connectionString: inject('e2eDatabaseUrl') });
-  await db.connect();
-});
-afterAll(async () => {
-  expectEveryInputTyped('xss-imports.e2e.ts');
+const { db, signedIn } = hostileTextSuite('xss-imports.e2e.ts', {
   // The boundary import adds codes (it replaces only codes already held): removing ours leaves the demo's wards as they were for later files.
-  await db.query(`DELETE FROM boundary WHERE kind = 'WARD' AND code = ANY($1::text[])`, [WARD_CODES]);
-  await db.end();
-  await browser.close();
+  cleanUp: async (client) => {
+    await client.query(`DELETE FROM boundary WHERE kind = 'WARD' AND code = ANY($1::text[])`, [WARD_CODES]);
+  },
 });
 
 /** One CSV cell, quoted as a spreadsheet would write it. */

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launch } from '../e2e/browser.js';
-import { expectEveryInputTyped, expectText, gql, NAME, noScriptRan, PAYLOADS, signedIn as signedInWith, visit } from './xss-support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS } from '../e2e/browser.js';
+import { expectText, gql, hostileTextSuite, NAME, noScriptRan, PAYLOADS, visit } from './xss-support.js';
 
 /**
  * Hostile text in police intelligence — a person of concern's record (created and corrected: names,
@@ -15,20 +14,7 @@ import { expectEveryInputTyped, expectText, gql, NAME, noScriptRan, PAYLOADS, si
  * values and the pages show their results or empty states as text: no script runs, no markup is
  * interpreted, no SQL runs.
  */
-let browser: Browser;
-let db: pg.Client;
-const signedIn = (role: string) => signedInWith(browser, role);
-
-beforeAll(async () => {
-  browser = await launch();
-  db = new pg.Client({ connectionString: inject('e2eDatabaseUrl') });
-  await db.connect();
-});
-afterAll(async () => {
-  expectEveryInputTyped('xss-intelligence.e2e.ts');
-  await db.end();
-  await browser.close();
-});
+const { db, signedIn } = hostileTextSuite('xss-intelligence.e2e.ts');
 
 const stamp = Date.now() % 1_000_000;
 const monthBack = (back: number) => {

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../server/src/modules/demo/demo-borough.js';
-import { ARTIFACTS, launch } from '../e2e/browser.js';
-import { expectEveryInputTyped, expectText, gql, noScriptRan, PAYLOADS, signedIn as signedInWith, visit } from './xss-support.js';
+import { ARTIFACTS } from '../e2e/browser.js';
+import { expectText, gql, hostileTextSuite, noScriptRan, PAYLOADS, visit } from './xss-support.js';
 
 /**
  * Hostile text in a meeting's record (the co-chairs and venue, attendance, agenda items added and
@@ -15,20 +14,7 @@ import { expectEveryInputTyped, expectText, gql, noScriptRan, PAYLOADS, signedIn
  * and in the meeting pack: no script runs, no markup is interpreted, no SQL runs.
  */
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let db: pg.Client;
-const signedIn = (role: string) => signedInWith(browser, role);
-
-beforeAll(async () => {
-  browser = await launch();
-  db = new pg.Client({ connectionString: inject('e2eDatabaseUrl') });
-  await db.connect();
-});
-afterAll(async () => {
-  expectEveryInputTyped('xss-meetings.e2e.ts');
-  await db.end();
-  await browser.close();
-});
+const { db, signedIn } = hostileTextSuite('xss-meetings.e2e.ts');
 
 const lead = DEMO_USERS.find((u) => u.role === 'AGENCY_LEAD')!;
 const P = PAYLOADS;

@@ -14,12 +14,13 @@ import {
   type GraphQLInputType,
   type OperationDefinitionNode,
 } from 'graphql';
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { projectRoot } from '../../server/src/database/project-root.js';
 import { XSS_COVERAGE } from './xss-coverage.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo-borough.js';
-import { watchForProblems } from '../e2e/browser.js';
+import { launch, watchForProblems } from '../e2e/browser.js';
 
 /**
  * What the browser tests of hostile input share: the payloads, signing in, calling the API as the
@@ -148,3 +149,33 @@ export async function signedInAs(browser: Browser, email: string, temporaryPassw
   return { context, page, problems };
 }
 
+
+/**
+ * What a hostile-input test file opens before its tests and closes after: headless Chromium and a
+ * connection to the test database. After its tests it checks that it sent a payload through every
+ * input the coverage table gives it (`file`), then runs its own clean-up, if any, on the database.
+ */
+export function hostileTextSuite(file: string, options: { cleanUp?: (db: pg.Client) => Promise<void> } = {}) {
+  const db = new pg.Client({ connectionString: inject('e2eDatabaseUrl') });
+  let opened: Browser | null = null;
+  const browser = (): Browser => {
+    if (!opened) throw new Error('The browser is opened before the tests');
+    return opened;
+  };
+  beforeAll(async () => {
+    opened = await launch();
+    await db.connect();
+  });
+  afterAll(async () => {
+    expectEveryInputTyped(file);
+    await options.cleanUp?.(db);
+    await db.end();
+    await opened?.close();
+  });
+  return {
+    db,
+    browser,
+    signedIn: (role: string) => signedIn(browser(), role),
+    signedInAs: (email: string, temporaryPassword: string) => signedInAs(browser(), email, temporaryPassword),
+  };
+}

@@ -1,35 +1,19 @@
 import { join } from 'node:path';
-import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launch } from '../e2e/browser.js';
-import { expectEveryInputTyped, gql, NAME, noScriptRan, PAYLOADS, signedIn as signedInWith, signedInAs as signedInAsWith, visit } from './xss-support.js';
+import { describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS } from '../e2e/browser.js';
+import { gql, hostileTextSuite, NAME, noScriptRan, PAYLOADS, visit } from './xss-support.js';
 
 /**
  * Hostile text typed into every kind of record is stored exactly as typed and shown as text: no
  * script runs, no markup is interpreted, no SQL is executed.
  */
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let db: pg.Client;
-const signedIn = (role: string) => signedInWith(browser, role);
-const signedInAs = (email: string, temporaryPassword: string) => signedInAsWith(browser, email, temporaryPassword);
-
-beforeAll(async () => {
-  browser = await launch();
-  db = new pg.Client({ connectionString: inject('e2eDatabaseUrl') });
-  await db.connect();
-});
-afterAll(async () => {
-  expectEveryInputTyped('xss.e2e.ts');
-  await db.end();
-  await browser.close();
-});
+const { db, browser, signedIn, signedInAs } = hostileTextSuite('xss.e2e.ts');
 
 describe('the checks of hostile input', () => {
   it('fail on a page where a payload ran, became markup, or left a script element (with the CSP bypassed so a payload can run)', async () => {
     // Without the Content Security Policy, which would stop an inline handler from running at all.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await browser().newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();

@@ -13,6 +13,9 @@ import {
 import { orderEnds } from '../intelligence/links.service.js';
 import { DisruptionActionEntity, PersonOfConcernEntity } from '../intelligence/person-of-concern.entity.js';
 
+/** The summary every one of the demo borough's police monthly reports carries. */
+export const DEMO_POLICE_SUMMARY = 'Partnership patrols at the hot spots; premises visits to hotels and fast-food outlets.';
+
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const riskOf = (incidents: number): RiskLevel => (incidents >= 4 ? 'HIGH' : incidents >= 2 ? 'MEDIUM' : 'LOW');
 const monthStart = (today: Date, back: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
@@ -164,7 +167,7 @@ export async function seedDemoIntelligence(
         cawns: f.number.int({ min: 0, max: 4 }),
         orders: f.number.int({ min: 0, max: 2 }),
         otherDisruptions: f.number.int({ min: 0, max: 6 }),
-        narrative: 'Partnership patrols at the hot spots; premises visits to hotels and fast-food outlets.',
+        narrative: DEMO_POLICE_SUMMARY,
         createdBy: ids.createdBy,
       }),
     );
